@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The one entry point: build the site, check content, preview, scaffold, test.
+
+Only the standard library is imported at the top, because on a fresh machine
+nothing else exists yet: if the pinned dependencies are missing, this script
+creates .venv, installs requirements.txt and the local plugins into it, and runs
+itself again with that interpreter. When everything is present it does nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+REEXEC_FLAG = "RWM_BOOTSTRAPPED"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python3 build.py",
+        description="Build and check the research summaries site. With no command, validates content and builds site/.",
+    )
+    parser.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    commands.add_parser("build", help="validate content, build site/ and its search index (the default)")
+    commands.add_parser("check", help="validate content only; print every problem as path:line: message")
+    serve = commands.add_parser("serve", help="preview the site with live reload while you edit")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    new = commands.add_parser("new", help="write a new summary file with every field explained")
+    new.add_argument("title", help="the study's plain-English title, in quotes")
+    test = commands.add_parser("test", help="run the whole test suite (browser tests need chromium and npm ci)")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments passed to pytest")
+    bench = commands.add_parser("bench", help="time validation and builds on a synthetic corpus")
+    bench.add_argument("--n", default="1000", help="corpus sizes, comma-separated (default 1000)")
+    commands.add_parser("report", help="list summaries due for review and sources without open-access links")
+    args = parser.parse_args(argv)
+    args.command = args.command or "build"
+    return args
+
+
+def missing_requirements() -> list[str]:
+    """Pinned packages that are absent or at another version, plus our own plugins."""
+    missing = []
+    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
+        if not match:
+            continue
+        name, version = match.groups()
+        try:
+            if importlib.metadata.version(name) != version:
+                missing.append(f"{name}=={version}")
+        except importlib.metadata.PackageNotFoundError:
+            missing.append(f"{name}=={version}")
+    if not _plugins_installed_from_here():
+        missing.append("the local plugins (pip install -e .)")
+    return missing
+
+
+def _plugins_installed_from_here() -> bool:
+    plugins = {ep.name: ep.value for ep in importlib.metadata.entry_points(group="mkdocs.plugins")}
+    spec = importlib.util.find_spec("evidence_mkdocs")
+    origin = Path(spec.origin).resolve() if spec and spec.origin else None
+    return "evidence" in plugins and "pagefind" in plugins and bool(origin) and ROOT / "plugins" in origin.parents
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def install(python: Path) -> None:
+    print(f"Installing pinned dependencies into {python.parent.parent.name}/ (first run only)...", flush=True)
+    pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    subprocess.run(pip + ["-r", str(REQUIREMENTS)], check=True)
+    subprocess.run(pip + ["--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
+
+
+def ensure_environment(argv: list[str]) -> None:
+    """Make sure we run with every pinned dependency, creating .venv if we must."""
+    missing = missing_requirements()
+    if not missing:
+        return
+    attempt = int(os.environ.get(REEXEC_FLAG, "0"))
+    if attempt >= 2:
+        raise SystemExit("build.py: could not install: " + ", ".join(missing) + f"\nDelete {VENV.name}/ and run again.")
+    os.environ[REEXEC_FLAG] = str(attempt + 1)
+    if Path(sys.prefix).resolve() == VENV.resolve():
+        install(Path(sys.executable))
+        python = Path(sys.executable)
+    else:
+        if not venv_python().exists():
+            print(f"Creating {VENV.name}/ ...", flush=True)
+            venv.create(VENV, with_pip=True)
+        python = venv_python()
+        if subprocess.run([str(python), str(ROOT / "build.py"), "--environment-ok"]).returncode != 0:
+            install(python)
+    os.execv(str(python), [str(python), str(ROOT / "build.py"), *argv])
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--environment-ok"]:
+        return 0 if not missing_requirements() else 1
+    args = parse_args(argv)
+    ensure_environment(argv)
+    from evidence_cli import run
+
+    return run(args, ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,164 @@
+"""The whole content of a site, loaded in named phases: load, validate, derive.
+
+Nothing is rendered until everything is loaded and checked, so an editor sees
+every problem in one run and a failed check never half-builds a site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import routes
+from .facet import Facet, build_facets, check_specs
+from .markdown_source import MarkdownSource
+from .problems import Problems
+from .schema import Schema
+from .settings import Settings
+from .summary import Summary, read_summary
+from .vocabulary import Term, Vocabularies
+
+
+@dataclass
+class Library:
+    settings: Settings
+    schema: Schema
+    vocabularies: Vocabularies
+    summaries: list[Summary]
+    facets: list[Facet] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+
+    @classmethod
+    def load(cls, settings: Settings) -> "Library":
+        problems = Problems()
+        schema = Schema("summary")
+        vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
+        summaries = _load_summaries(settings, schema, vocabularies, problems)
+        _check_duplicates(summaries, problems)
+        _check_links(summaries, settings, problems)
+        specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
+        summaries.sort(key=lambda s: s.sort_key)
+        facets = build_facets(specs, summaries, schema, vocabularies)
+        return cls(settings, schema, vocabularies, summaries, facets, problems)
+
+    def summary(self, slug: str) -> Summary | None:
+        return next((s for s in self.summaries if s.slug == slug), None)
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        """A term to show; an unknown id is shown as itself rather than failing a render."""
+        found = self.vocabularies.get(vocabulary)
+        term = found.term(term_id) if found else None
+        return term or Term(str(term_id), str(term_id), "")
+
+    def facet(self, name: str) -> Facet | None:
+        return next((f for f in self.facets if f.name == name), None)
+
+    def facet_for_field(self, field_name: str) -> Facet | None:
+        return next((f for f in self.facets if f.spec.field == field_name), None)
+
+    def latest(self, count: int = 5) -> list[Summary]:
+        return self.summaries[:count]
+
+    def related(self, summary: Summary) -> list[Summary]:
+        """Summaries sharing the most topics, newest first among equals."""
+        mine = set(summary.values("topics"))
+        scored = [(len(mine & set(other.values("topics"))), other) for other in self.summaries if other is not summary]
+        scored = [(score, other) for score, other in scored if score]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].sort_key))
+        return [other for _, other in scored[: self.settings.related_count]]
+
+
+def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> list[Summary]:
+    directory = settings.path(settings.summaries_dir)
+    if not directory.is_dir():
+        problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
+        return []
+    summaries = []
+    for file in sorted(directory.rglob("*.md")):
+        rel = file.relative_to(settings.root).as_posix()
+        summary = read_summary(file, rel, schema, vocabularies, problems)
+        if summary:
+            summaries.append(summary)
+    return summaries
+
+
+def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
+    """Slugs become URLs and DOIs identify studies: neither may appear twice."""
+    seen_slugs: dict[str, Summary] = {}
+    seen_dois: dict[str, Summary] = {}
+    for summary in summaries:
+        first = seen_slugs.setdefault(summary.slug, summary)
+        if first is not summary:
+            problems.error(summary.path, 1, f"another summary already uses the address research/{summary.slug}/ ({first.path}); rename one of the files")
+        doi = str(summary.source.get("doi", "")).lower()
+        if doi:
+            first = seen_dois.setdefault(doi, summary)
+            if first is not summary:
+                line = summary.lines.get(("source", "doi"), 1)
+                problems.error(summary.path, line, f"'source.doi' {doi} is already summarised in {first.path}; update that summary instead of adding a second")
+
+
+def _check_links(summaries: list[Summary], settings: Settings, problems: Problems) -> None:
+    """Links between pages must point at pages that exist."""
+    known = {routes.summary(s.slug) for s in summaries}
+    docs = settings.path(settings.docs_dir)
+    if docs.is_dir():
+        known |= {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    for summary in summaries:
+        for link in MarkdownSource(summary.body, summary.body_line).links():
+            message = _link_problem(link.text, routes.summary(summary.slug), known)
+            if message:
+                problems.error(summary.path, link.line, message)
+
+
+def _link_problem(url: str, page: str, known: set[str]) -> str | None:
+    target = url.split("#", 1)[0].split("?", 1)[0]
+    if not target or ":" in target or target.startswith("//"):
+        return None
+    if target.startswith("/research/"):
+        slug = target.strip("/").split("/")[1]
+        if routes.summary(slug) not in known:
+            return f"link to '{url}': there is no summary '{slug}'; link another summary as [title]({slug}.md) using its file name"
+        return None
+    if target.endswith(".md"):
+        resolved = _resolve(page, target)
+        if resolved not in known:
+            return f"link to '{url}' points at a page that does not exist; link another summary as [title](its-file-name.md)"
+    return None
+
+
+def _resolve(page: str, target: str) -> str:
+    parts = page.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+_LOADED: dict[tuple, Library] = {}
+
+
+def load_library(settings: Settings) -> Library:
+    """Load once per set of inputs: ``build.py`` checks, then MkDocs builds, from one load.
+
+    The key includes every input file's size and modification time, so an edit
+    (for example under ``serve``) always triggers a fresh load.
+    """
+    key = (repr(settings), _fingerprint(settings))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = Library.load(settings)
+    return _LOADED[key]
+
+
+def _fingerprint(settings: Settings) -> tuple:
+    folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
+    stats = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                info = path.stat()
+                stats.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(stats)

@@ -1,0 +1,57 @@
+"""Problems found in content, collected so an editor sees every mistake at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake, located by file and line, worded so an editor can fix it."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def __str__(self) -> str:
+        label = "" if self.is_error else "warning: "
+        return f"{self.path}:{self.line}: {label}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems from every phase; the build fails once, at the end."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.items.append(Problem(path, max(line, 1), message, ERROR))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self.items.append(Problem(path, max(line, 1), message, WARNING))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if not p.is_error]
+
+    def sorted(self) -> list[Problem]:
+        """File order, then line order: the order an editor reads the file in."""
+        return sorted(self.items, key=lambda p: (p.path, p.line, p.severity != ERROR, p.message))
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)

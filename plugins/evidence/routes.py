@@ -1,0 +1,38 @@
+"""One address format per page kind. URLs are bookmarked and cited, so they live here only.
+
+Each function returns the source path of a (virtual) page, as MkDocs expects;
+``url_of`` turns it into the site-relative URL readers see.
+"""
+
+from __future__ import annotations
+
+
+def summary(slug: str) -> str:
+    return f"research/{slug}.md"
+
+
+def field_reference() -> str:
+    return "contribute/reference.md"
+
+
+def browse_index() -> str:
+    return "browse/index.md"
+
+
+def facet(name: str) -> str:
+    return f"browse/{name}/index.md"
+
+
+def facet_value(name: str, value: str, page: int = 1) -> str:
+    """Page 1 of a term lives at its own address; later pages add /page/N/."""
+    suffix = "index.md" if page == 1 else f"page/{page}/index.md"
+    return f"browse/{name}/{value}/{suffix}"
+
+
+def url_of(src: str) -> str:
+    """``research/x.md`` -> ``research/x/``; ``browse/index.md`` -> ``browse/``."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"

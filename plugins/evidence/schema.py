@@ -1,0 +1,185 @@
+"""JSON Schema validation with messages an editor can act on.
+
+The schema files in ``schemas/`` are the single source of truth for front
+matter: this module validates against them, and the field reference page and
+the scaffold read the same files through :class:`Schema` and :class:`Field`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list (one '- item' per line)",
+    "object": "a group of indented fields",
+    "boolean": "true or false",
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A schema failure at a field path, already worded for an editor."""
+
+    path: tuple
+    message: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field as the schema describes it."""
+
+    path: tuple[str, ...]
+    spec: dict
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.path)
+
+    @property
+    def description(self) -> str:
+        return self.spec.get("description", "")
+
+    @property
+    def type(self) -> str:
+        return self.spec.get("type", "string")
+
+    @property
+    def vocabulary(self) -> str | None:
+        """The vocabulary constraining this field or its list items."""
+        return self.spec.get("x-vocabulary") or self.spec.get("items", {}).get("x-vocabulary")
+
+    @property
+    def example(self) -> Any:
+        return (self.spec.get("examples") or [None])[0]
+
+
+class Schema:
+    """A loaded schema file: validates data and describes its fields."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.spec = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        self._validator = jsonschema.Draft202012Validator(self.spec, format_checker=jsonschema.FormatChecker())
+
+    def validate(self, data: Any) -> list[Issue]:
+        """Every failure, each with its path and an editor-facing message."""
+        return [_translate(error) for error in self._validator.iter_errors(data)]
+
+    @cached_property
+    def fields(self) -> list[Field]:
+        """All fields in schema order, nested ones after their parent."""
+        return list(_fields(self.spec, ()))
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def required(self, parent: tuple[str, ...] = ()) -> set[str]:
+        spec = self.spec
+        for key in parent:
+            spec = spec["properties"][key]
+        return set(spec.get("required", []))
+
+
+def _fields(spec: dict, prefix: tuple[str, ...]) -> Iterator[Field]:
+    for key, sub in spec.get("properties", {}).items():
+        yield Field(prefix + (key,), sub)
+        yield from _fields(sub, prefix + (key,))
+
+
+def _translate(error: jsonschema.ValidationError) -> Issue:
+    """Turn a jsonschema error into a sentence naming the field and the fix."""
+    path = tuple(error.absolute_path)
+    name = _name(path)
+    handler = _MESSAGES.get(error.validator, _generic)
+    return Issue(path, handler(error, name))
+
+
+def _name(path: tuple) -> str:
+    parts = []
+    for part in path:
+        parts.append(f"[{part + 1}]" if isinstance(part, int) else ("." if parts else "") + part)
+    return "".join(parts) or "front matter"
+
+
+def _required(error, name):
+    missing = error.message.split("'")[1]
+    where = "" if name == "front matter" else f" under '{name}'"
+    spec = error.schema.get("properties", {}).get(missing, {})
+    return f"missing required field '{missing}'{where}: add '{missing}:' ({spec.get('description', '').rstrip('.')})"
+
+
+def _additional(error, name):
+    allowed = sorted(error.schema.get("properties", {}))
+    extras = [key for key in error.instance if key not in allowed]
+    parts = []
+    for key in extras:
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
+        parts.append(f"unknown field '{key}'" + ("" if name == "front matter" else f" under '{name}'") + f"; {hint}")
+    return "; ".join(parts)
+
+
+def _type(error, name):
+    wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+    return f"'{name}' must be {_TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}"
+
+
+def _format(error, name):
+    if error.validator_value == "date":
+        return f"'{name}' must be a real date written YYYY-MM-DD; {_show(error.instance)} is not a date on the calendar"
+    return f"'{name}' must be a valid {error.validator_value}; got {_show(error.instance)}"
+
+
+def _pattern(error, name):
+    hints = {
+        "^https?://": "a web address starting with https:// (or http://)",
+        "^10\\.": "a DOI such as 10.1000/xyz123, without https://doi.org/ in front",
+        "^[a-z][a-z0-9-]*:": "framework:id, for example swe:4.2 or pcf:5",
+        "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
+    }
+    wanted = next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
+    return f"'{name}' must be {wanted}; got {_show(error.instance)}"
+
+
+def _length(error, name):
+    words = {
+        "minLength": f"is too short: write at least {error.validator_value} characters",
+        "maxLength": f"is too long ({len(error.instance)} characters): keep it to {error.validator_value}",
+        "minItems": f"needs at least {error.validator_value} item(s)",
+        "maxItems": f"has too many items: keep it to {error.validator_value}",
+        "uniqueItems": "lists the same value twice: remove the repeat",
+        "minimum": f"must be {error.validator_value} or more",
+        "maximum": f"must be {error.validator_value} or less",
+    }
+    return f"'{name}' {words[error.validator]}"
+
+
+def _generic(error, name):
+    return f"'{name}': {error.message}"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_MESSAGES = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "format": _format,
+    "pattern": _pattern,
+    **{key: _length for key in ("minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum")},
+}

@@ -1,0 +1,62 @@
+"""Where content lives and which facets exist: read from the evidence plugin's config.
+
+``build.py check`` validates without importing MkDocs, so it reads the plugin's
+block from ``mkdocs.yml`` here; the MkDocs plugin passes its own (typed) config
+through the same ``Settings.from_mapping``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .facet import FacetSpec
+
+
+@dataclass
+class Settings:
+    root: Path
+    summaries_dir: str = "research_summaries"
+    data_dir: str = "data"
+    docs_dir: str = "content"
+    config_file: str = "mkdocs.yml"
+    facets: list[FacetSpec] = field(default_factory=list)
+    per_page: int = 50
+    related_count: int = 3
+
+    @classmethod
+    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml") -> "Settings":
+        facets = [FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label")) for f in options.get("facets") or []]
+        return cls(
+            root=root,
+            summaries_dir=options.get("summaries_dir", "research_summaries"),
+            data_dir=options.get("data_dir", "data"),
+            docs_dir=docs_dir,
+            config_file=config_file,
+            facets=facets,
+            per_page=options.get("browse_per_page", 50),
+            related_count=options.get("related_count", 3),
+        )
+
+    @classmethod
+    def from_mkdocs_yml(cls, path: Path) -> "Settings":
+        """Read the ``evidence`` plugin options without MkDocs (for ``check``)."""
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        options: dict[str, Any] = {}
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and "evidence" in plugin:
+                options = plugin["evidence"] or {}
+        return cls.from_mapping(path.parent, options, config.get("docs_dir", "docs"), path.name)
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name or !ENV; they do not matter here."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

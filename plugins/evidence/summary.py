@@ -1,0 +1,176 @@
+"""A research summary: one Markdown file with front matter, read and checked.
+
+A ``Summary`` is what the rest of the site works with: validated data plus the
+Markdown body. ``read_summary`` reports every problem in one file; checks that
+need every file (duplicates, links between summaries) live in ``library``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .front_matter import Document, FrontMatterError, decode, parse_document
+from .markdown_source import MarkdownSource
+from .problems import Problems
+from .safety import unsafe_markup
+from .scaffold import PLACEHOLDER
+from .schema import Schema
+from .vocabulary import Vocabularies
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Summary:
+    """A validated research summary."""
+
+    slug: str
+    path: str
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    lines: dict = field(default_factory=dict, repr=False)
+
+    def get(self, dotted: str) -> Any:
+        """A field by dotted name, such as ``strength.level``; None if absent."""
+        value: Any = self.data
+        for key in dotted.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    def values(self, dotted: str) -> list[str]:
+        """A field as a list of strings, whether it holds one value or many."""
+        value = self.get(dotted)
+        if value is None:
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def one_liner(self) -> str:
+        return self.data["summary"]
+
+    @property
+    def year(self) -> int | None:
+        return self.data.get("year")
+
+    @property
+    def published(self) -> dt.date:
+        return dt.date.fromisoformat(self.data["published"])
+
+    @property
+    def reviewed(self) -> dt.date | None:
+        value = self.data.get("reviewed")
+        return dt.date.fromisoformat(value) if value else None
+
+    @property
+    def source(self) -> dict[str, Any]:
+        return self.data["source"]
+
+    @property
+    def standards(self) -> list[str]:
+        return list(self.data.get("standards", []))
+
+    @property
+    def reflection_questions(self) -> list[str]:
+        return list(self.data.get("reflection_questions", []))
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, then by title, so listings are stable between builds."""
+        return (-self.published.toordinal(), self.title.lower(), self.slug)
+
+
+def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> Summary | None:
+    """Read and check one file; every problem goes into ``problems``."""
+    slug = file.stem
+    if not SLUG.match(slug):
+        problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens, for example {_suggest_slug(slug)}.md")
+    try:
+        document = parse_document(decode(file.read_bytes()))
+    except FrontMatterError as exc:
+        problems.error(rel, exc.line, exc.message)
+        return None
+    before = len(problems.errors)
+    unfilled = _check_placeholders(document, rel, schema, problems)
+    for issue in schema.validate(document.data):
+        if not any(issue.path[: len(path)] == path for path in unfilled):
+            problems.error(rel, document.line_of(issue.path), issue.message)
+    _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
+    _check_body(document, rel, schema, problems)
+    if len(problems.errors) > before:
+        return None
+    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines)
+
+
+def _check_placeholders(document: Document, rel: str, schema: Schema, problems: Problems) -> list[tuple]:
+    """Scaffolded files say FILL IN until an editor replaces it; name each one left."""
+    unfilled = [path for path, value in _leaves(document.data, ()) if isinstance(value, str) and PLACEHOLDER in value]
+    for path in unfilled:
+        field = schema.field(".".join(p for p in path if isinstance(p, str)))
+        hint = f" ({field.description})" if field else ""
+        problems.error(rel, document.line_of(path), f"'{'.'.join(map(str, path))}' still says {PLACEHOLDER}: replace it{hint}")
+    for number, line in enumerate(document.body.splitlines(), start=document.body_line):
+        if PLACEHOLDER in line:
+            problems.error(rel, number, f"this section still says {PLACEHOLDER}: replace the prompt with your text")
+    return unfilled
+
+
+def _leaves(value, path: tuple):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, path + (index,))
+    else:
+        yield path, value
+
+
+def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, unfilled: list[tuple]) -> None:
+    for spec in schema.fields:
+        vocabulary = vocabularies.get(spec.vocabulary) if spec.vocabulary else None
+        if vocabulary is None:
+            continue
+        value = _lookup(document.data, spec.path)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or item in vocabulary:
+                continue
+            where = spec.path + ((index,) if isinstance(value, list) else ())
+            if where in unfilled:
+                continue
+            guess = vocabulary.suggest(item)
+            hint = f"did you mean '{guess}'?" if guess else f"see {vocabulary.path} for the allowed values"
+            problems.error(rel, document.line_of(where), f"'{spec.name}': '{item}' is not a known {vocabulary.label.lower()}; {hint} (to add a new value, add a term to {vocabulary.path})")
+
+
+def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> None:
+    source = MarkdownSource(document.body, document.body_line)
+    for line, message in unsafe_markup(source):
+        problems.error(rel, line, message)
+    present = {_normal(h.text) for h in source.headings()}
+    for expected in schema.spec.get("x-body-headings", []):
+        if _normal(expected["heading"]) not in present:
+            problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
+
+
+def _lookup(data: Any, path: tuple) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _suggest_slug(name: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "my-study"

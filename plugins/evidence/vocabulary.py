@@ -1,0 +1,94 @@
+"""Controlled vocabularies: the allowed values of fields such as topics and designs.
+
+Each vocabulary is a YAML file in ``data/vocabularies/``, so adding a topic is a
+data change. A value outside its vocabulary is an error with a suggestion found
+by comparing against ids, labels and synonyms.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .front_matter import FrontMatterError, decode, line_of, parse_yaml
+from .problems import Problems
+from .schema import Schema
+
+
+@dataclass(frozen=True)
+class Term:
+    """One allowed value: its id (used in front matter and URLs) and what readers see."""
+
+    id: str
+    label: str
+    description: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    label: str
+    description: str
+    terms: dict[str, Term] = field(default_factory=dict)
+    path: str = ""
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self.terms
+
+    def __iter__(self):
+        return iter(self.terms.values())
+
+    def term(self, term_id: str) -> Term | None:
+        return self.terms.get(term_id)
+
+    def suggest(self, value: str) -> str | None:
+        """The id an editor most likely meant, matching synonyms and labels too."""
+        names = {_normal(t.id): t.id for t in self}
+        names.update({_normal(t.label): t.id for t in self})
+        names.update({_normal(s): t.id for t in self for s in t.synonyms})
+        wanted = _normal(value)
+        if wanted in names:
+            return names[wanted]
+        close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+        return names[close[0]] if close else None
+
+
+def _normal(text: str) -> str:
+    return " ".join(str(text).lower().replace("-", " ").replace("_", " ").split())
+
+
+class Vocabularies(dict):
+    """All vocabularies by name (the file name without .yml)."""
+
+    @classmethod
+    def load(cls, directory: Path, root: Path, problems: Problems) -> "Vocabularies":
+        schema = Schema("vocabulary")
+        vocabularies = cls()
+        for path in sorted(directory.glob("*.yml")):
+            vocabulary = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
+            if vocabulary:
+                vocabularies[vocabulary.name] = vocabulary
+        return vocabularies
+
+
+def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Vocabulary | None:
+    try:
+        data, lines = parse_yaml(decode(path.read_bytes()))
+    except FrontMatterError as exc:
+        problems.error(rel, exc.line, exc.message)
+        return None
+    issues = schema.validate(data)
+    for issue in issues:
+        problems.error(rel, line_of(lines, issue.path), issue.message)
+    if issues:
+        return None
+    vocabulary = Vocabulary(path.stem, data["label"], data["description"], path=rel)
+    for index, item in enumerate(data["terms"]):
+        if item["id"] in vocabulary.terms:
+            problems.error(rel, lines.get(("terms", index), 1), f"term id '{item['id']}' is listed twice; ids must be unique")
+            continue
+        vocabulary.terms[item["id"]] = Term(item["id"], item["label"], item["description"], tuple(item.get("synonyms", ())))
+    return vocabulary
+

@@ -1,0 +1,91 @@
+"""``python3 build.py``: validate, build into a temporary folder, then swap it into place.
+
+A failed build leaves the previous site byte-for-byte as it was: MkDocs writes
+into a sibling temporary folder, which replaces the site only on success.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .check import load_and_report
+from .output import plural
+
+
+def build(root: Path, site_dir: Path | None = None) -> int:
+    started = time.perf_counter()
+    library, _ = load_and_report(root)
+    if library.problems.errors:
+        print(f"Not built: fix the {plural(len(library.problems.errors), 'error')} above. The previous site is unchanged.")
+        return 1
+    target = (site_dir or root / "site").resolve()
+    temporary = target.parent / f".{target.name}.building-{os.getpid()}"
+    try:
+        config = run_mkdocs(root, temporary)
+    except Exception as exc:  # MkDocs raises several kinds; all mean "not built"
+        shutil.rmtree(temporary, ignore_errors=True)
+        print(f"Build failed: {exc}\nThe previous site is unchanged.", file=sys.stderr)
+        return 1
+    swap_into_place(temporary, target)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    index = config.plugins["pagefind"].stats if "pagefind" in config.plugins else {}
+    print(
+        f"Built {plural(pages, 'page')} ({plural(len(library.summaries), 'summary', 'summaries')}, "
+        f"{plural(len(library.facets), 'facet')}) into {_shown(target, root)} in {time.perf_counter() - started:.1f} s"
+        + (f"; search index {index['files']} files, {index['bytes'] // 1024} KB." if index else ".")
+    )
+    return 0
+
+
+def run_mkdocs(root: Path, site_dir: Path):
+    """Build with MkDocs into ``site_dir``; return the config (it holds the plugins' results)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    _quiet_logging()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    mkdocs_build(config)
+    return config
+
+
+def swap_into_place(temporary: Path, target: Path) -> None:
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    temporary.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _quiet_logging() -> None:
+    """Show MkDocs' warnings and errors, not its progress chatter."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def _source_date_epoch(root: Path) -> str:
+    """Dates MkDocs stamps into the sitemap come from the last commit, so rebuilds are identical."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "0"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return str(path)

@@ -1,0 +1,1 @@
+"""MkDocs plugins: thin adapters from MkDocs events to the ``evidence`` content model."""

@@ -1,0 +1,24 @@
+"""Typed configuration of the evidence plugin, as written in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class FacetConfig(base.Config):
+    """One facet: any front-matter field can be browsed by declaring it here."""
+
+    field = c.Type(str)
+    name = c.Type(str)
+    vocabulary = c.Optional(c.Type(str))
+    label = c.Optional(c.Type(str))
+
+
+class EvidenceConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    summaries_dir = c.Type(str, default="research_summaries")
+    data_dir = c.Type(str, default="data")
+    facets = c.ListOfItems(c.SubConfig(FacetConfig), default=[])
+    browse_per_page = c.Type(int, default=50)
+    related_count = c.Type(int, default=3)

@@ -1,0 +1,89 @@
+"""The evidence plugin: MkDocs events in, calls on the ``evidence`` content model out.
+
+Phases (see ``evidence.library``): ``on_config`` loads and validates everything,
+``on_files`` adds one virtual page per generated page, ``on_page_*`` give each
+page its title, context and sanitised body. No content decisions are made here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from evidence import routes
+from evidence.library import Library, load_library
+from evidence.pages import GeneratedPage, site_pages
+from evidence.safety import sanitize_html
+from evidence.settings import Settings
+
+from .config import EvidenceConfig
+
+
+class EvidencePlugin(BasePlugin[EvidenceConfig]):
+    def __init__(self) -> None:
+        self.library: Library | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).parent
+        settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name)
+        self.library = load_library(settings)
+        errors = self.library.problems.errors
+        if errors:
+            lines = "\n".join(str(p) for p in self.library.problems.sorted() if p.is_error)
+            raise PluginError(f"{len(errors)} problem(s) in the content:\n{lines}")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        if not self.library:
+            return files
+        self.pages = {page.src: page for page in site_pages(self.library)}
+        for page in self.pages.values():
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
+        return files
+
+    def on_env(self, env, config, files):
+        env.globals["library"] = self.library
+        env.globals["routes"] = routes
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        generated = self.pages.get(page.file.src_uri)
+        if generated:
+            page.meta["title"] = generated.title
+            page.meta["description"] = generated.description
+        _escape_meta(page.meta)
+        return markdown
+
+    # Run last, so the sanitiser sees the final HTML other plugins produced.
+    @event_priority(-100)
+    def on_page_content(self, html, page, config, files):
+        return sanitize_html(html)
+
+    def on_page_context(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated:
+            context.update(generated.context)
+        return context
+
+    def on_serve(self, server, config, builder):
+        """Editing a summary or a vocabulary rebuilds the preview, like editing a page."""
+        if self.library:
+            settings = self.library.settings
+            for folder in (settings.summaries_dir, settings.data_dir):
+                server.watch(str(settings.path(folder)))
+        return server
+
+
+def _escape_meta(meta: dict) -> None:
+    """Material prints page.meta title and description without escaping; escape them once here."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
+            meta[key] = escape(meta[key])
