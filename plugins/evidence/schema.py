@@ -34,6 +34,7 @@ class Issue:
 
     path: tuple
     message: str
+    suggests: str | None = None  # for an unknown field: the field it probably meant
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,14 @@ class Schema:
         self._validator = jsonschema.Draft202012Validator(self.spec, format_checker=jsonschema.FormatChecker())
 
     def validate(self, data: Any) -> list[Issue]:
-        """Every failure, each with its path and an editor-facing message."""
-        return [_translate(error) for error in self._validator.iter_errors(data)]
+        """Every failure, each with its path and an editor-facing message.
+
+        A misspelt field is one mistake, not two: 'topic:' is reported as
+        unknown (did you mean 'topics'?) and 'topics' is not also reported missing.
+        """
+        issues = [issue for error in self._validator.iter_errors(data) for issue in _translate(error)]
+        meant = {issue.path[:-1] + (issue.suggests,) for issue in issues if issue.suggests}
+        return [i for i in issues if not (i.message.startswith("missing required") and i.path + (_missing_name(i),) in meant)]
 
     @cached_property
     def fields(self) -> list[Field]:
@@ -98,12 +105,17 @@ def _fields(spec: dict, prefix: tuple[str, ...]) -> Iterator[Field]:
         yield from _fields(sub, prefix + (key,))
 
 
-def _translate(error: jsonschema.ValidationError) -> Issue:
-    """Turn a jsonschema error into a sentence naming the field and the fix."""
+def _translate(error: jsonschema.ValidationError) -> list[Issue]:
+    """Turn a jsonschema error into sentences naming the field and the fix."""
     path = tuple(error.absolute_path)
-    name = _name(path)
+    if error.validator == "additionalProperties":
+        return _unknown_fields(error, path)
     handler = _MESSAGES.get(error.validator, _generic)
-    return Issue(path, handler(error, name))
+    return [Issue(path, handler(error, _name(path)))]
+
+
+def _missing_name(issue: Issue) -> str:
+    return issue.message.split("'")[1]
 
 
 def _name(path: tuple) -> str:
@@ -120,15 +132,16 @@ def _required(error, name):
     return f"missing required field '{missing}'{where}: add '{missing}:' ({spec.get('description', '').rstrip('.')})"
 
 
-def _additional(error, name):
+def _unknown_fields(error, path: tuple) -> list[Issue]:
+    """One issue per unknown key, located on that key's own line."""
     allowed = sorted(error.schema.get("properties", {}))
-    extras = [key for key in error.instance if key not in allowed]
-    parts = []
-    for key in extras:
+    where = "" if not path else f" under '{_name(path)}'"
+    issues = []
+    for key in (k for k in error.instance if k not in allowed):
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
-        parts.append(f"unknown field '{key}'" + ("" if name == "front matter" else f" under '{name}'") + f"; {hint}")
-    return "; ".join(parts)
+        issues.append(Issue(path + (key,), f"unknown field '{key}'{where}; {hint}", close[0] if close else None))
+    return issues
 
 
 def _type(error, name):
@@ -177,7 +190,6 @@ def _show(value: Any) -> str:
 
 _MESSAGES = {
     "required": _required,
-    "additionalProperties": _additional,
     "type": _type,
     "format": _format,
     "pattern": _pattern,

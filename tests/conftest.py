@@ -1,0 +1,117 @@
+"""Shared fixtures: small throwaway projects built from the real skeleton.
+
+Tests build real sites with real MkDocs in tmp dirs; nothing is mocked. A
+``Project`` copies this repository's config, templates, data and pages, then
+lets a test add summaries as inline strings.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "plugins"))
+
+SKELETON = ["mkdocs.yml", "overrides", "data", "content"]
+
+
+def valid_front_matter(**changes) -> dict:
+    """A complete, valid set of fields; tests change one thing at a time."""
+    data = {
+        "title": "Talking mats in care homes",
+        "summary": "Staff who used picture boards understood residents' wishes better.",
+        "year": 2021,
+        "published": "2026-01-15",
+        "source": {"citation": "Example findings 1", "url": "https://example.org/findings-1.pdf", "open_access": True},
+        "design": "qualitative",
+        "strand": "seldom-heard-voices",
+        "practice_area": "adults",
+        "populations": ["people-with-learning-disabilities"],
+        "topics": ["communication"],
+        "strength": {"scheme": "grade-cerqual", "level": "moderate", "reason": "One study, but with interviews and observation."},
+        "reflection_questions": ["How do you check what someone has understood?"],
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+BODY = """## Why it matters
+
+Some people find words hard.
+
+## What the study did
+
+Researchers watched and listened.
+
+## What it found
+
+Pictures helped.
+
+## What it means for practice
+
+- Use pictures.
+"""
+
+
+def summary_text(body: str = BODY, **changes) -> str:
+    fields = yaml.safe_dump(valid_front_matter(**changes), sort_keys=False, allow_unicode=True)
+    return f"---\n{fields}---\n\n{body}"
+
+
+class Project:
+    """A copy of the site's skeleton in a tmp dir, with its own summaries."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True)
+        for name in SKELETON:
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, root / name)
+            else:
+                shutil.copy(source, root / name)
+        self.summaries = root / "research_summaries"
+        self.summaries.mkdir()
+
+    def add(self, name: str, text: str | bytes) -> Path:
+        path = self.summaries / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def library(self):
+        from evidence.library import Library
+        from evidence.settings import Settings
+
+        return Library.load(Settings.from_mkdocs_yml(self.root / "mkdocs.yml"))
+
+    def build(self, site: Path | None = None) -> int:
+        from evidence_cli.site_build import build
+
+        return build(self.root, site or self.root / "site")
+
+    def page(self, url: str) -> str:
+        return (self.root / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The repository's own site, built once per test session with the real pipeline."""
+    from evidence_cli.site_build import build
+
+    site = tmp_path_factory.mktemp("bundled") / "site"
+    assert build(REPO, site) == 0, "the bundled site does not build"
+    return site

@@ -1,0 +1,91 @@
+"""``python3 build.py`` as editors and maintainers use it: messages, exit codes, scaffolding."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, summary_text
+
+spec = importlib.util.spec_from_file_location("build_entry", REPO / "build.py")
+build_entry = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build_entry)
+
+from evidence_cli import run  # noqa: E402
+
+
+def cli(project, *argv) -> int:
+    return run(build_entry.parse_args(list(argv)), project.root)
+
+
+def test_help_lists_every_command():
+    out = subprocess.run([sys.executable, "build.py", "--help"], cwd=REPO, capture_output=True, text=True).stdout
+    for command in ["build", "check", "serve", "new", "test", "bench", "report"]:
+        assert re.search(rf"^\s+{command}\s", out, re.M), command
+
+
+def test_environment_already_complete_means_no_bootstrap():
+    assert build_entry.missing_requirements() == []
+    assert subprocess.run([sys.executable, "build.py", "--environment-ok"], cwd=REPO).returncode == 0
+
+
+def test_check_on_the_repository_passes():
+    result = subprocess.run([sys.executable, "build.py", "check"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^Checked \d+ summaries in [\d.]+ s: 0 errors", result.stdout, re.M)
+
+
+def test_check_lists_every_problem_and_fails(project, capsys):
+    project.add("one.md", summary_text(design="trial"))
+    project.add("two.md", "no front matter here\n")
+    assert cli(project, "check") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("research_summaries/one.md:") and "'design'" in line for line in out)
+    assert any(line.startswith("research_summaries/two.md:1: missing front matter") for line in out)
+    assert out[-1] == "Checked 2 summaries in " + out[-1].split(" in ", 1)[1] and "2 errors" in out[-1]
+
+
+def test_github_annotations_are_escaped(project, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    project.add("one.md", summary_text(design="trial, 50% done: phase 1"))
+    assert cli(project, "check") == 1
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("::error"))
+    assert line.startswith("::error file=research_summaries/one.md,line=")
+    assert "title=Summary check::'design': 'trial, 50%25 done: phase 1' is not a known study design" in line
+
+
+def test_new_scaffold_fails_until_filled_then_passes(project, capsys):
+    assert cli(project, "new", "Talking mats: a new way to listen") == 0
+    path = project.summaries / "talking-mats-a-new-way-to-listen.md"
+    assert path.exists()
+    assert cli(project, "new", "Talking mats: a new way to listen") == 1
+    assert "already exists" in capsys.readouterr().out
+    assert cli(project, "check") == 1
+    assert "still says FILL IN" in capsys.readouterr().out
+    path.write_text(fill(path.read_text()))
+    assert cli(project, "check") == 0, capsys.readouterr().out
+
+
+def fill(text: str) -> str:
+    """What an editor does: replace each FILL IN with an allowed or sensible value."""
+    answers = {
+        "summary": "Staff listened better when they used picture boards with residents.",
+        "citation": "Example findings 2", "url": "https://example.org/findings-2",
+        "design": "qualitative", "strand": "seldom-heard-voices", "practice_area": "adults",
+        "scheme": "grade-cerqual", "level": "low", "reason": "One small study in two homes.",
+    }
+    lines = []
+    for line in text.splitlines():
+        key = line.strip().split(":", 1)[0]
+        if line.strip() == "- FILL IN":
+            line = line.replace("FILL IN", "communication" if "topics" in lines[-1] else "people-with-learning-disabilities")
+        elif "FILL IN" in line and key in answers:
+            line = line.replace("FILL IN", answers[key])
+        elif line.startswith("FILL IN:"):
+            line = "Plain words about the study."
+        lines.append(line)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,150 @@
+"""Real MkDocs builds of small sites in tmp dirs: the pages a reader would open."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import BODY, summary_text
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def internal_links(page_html: str) -> list[str]:
+    return [h for h in re.findall(r'href="([^"#]+)', page_html) if not h.startswith(("http:", "https:", "mailto:"))]
+
+
+def set_plugin_option(project, **options) -> None:
+    config_path = project.root / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text())
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "evidence" in plugin:
+            plugin["evidence"].update(options)
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def test_summary_page_has_evidence_card_chips_and_search_marks(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    page = project.page("research/talking-mats")
+    assert "<h1 data-pagefind-meta=\"title\">Talking mats in care homes</h1>" in page
+    assert "About this evidence" in page and "Moderate" in page and "GRADE-CERQual" in page
+    assert 'data-pagefind-body' in page and 'data-pagefind-filter="topic">Communication</a>' in page
+    assert 'href="../../browse/topic/communication/"' in page
+    assert '<a href="https://example.org/findings-1.pdf">Example findings 1</a> <span class="ev-badge">Free to read</span>' in page
+    assert "How do you check what someone has understood?" in page
+    assert "How to cite this summary" in page
+
+
+def test_every_internal_link_on_generated_pages_resolves(project):
+    project.add("talking-mats.md", summary_text())
+    project.add("pictures.md", summary_text(title="Pictures in day services", topics=["communication", "wellbeing"]))
+    assert project.build() == 0
+    site = project.root / "site"
+    for page in site.rglob("index.html"):
+        for href in internal_links(page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            assert target.exists() or (target / "index.html").exists(), f"{page.relative_to(site)} links to missing {href}"
+
+
+def test_browse_pages_for_every_declared_facet(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    for facet in ["topic", "population", "design", "practice-area", "strand", "strength", "year"]:
+        assert (project.root / "site/browse" / facet / "index.html").exists(), facet
+    topic = project.page("browse/topic")
+    assert "Communication</a>" in topic and "1 summary" in topic and "no summaries yet" in topic
+    listing = project.page("browse/topic/communication")
+    assert "Talking mats in care homes" in listing and "Design:</span> Qualitative study" in listing
+    assert project.page("browse/year/2021").count('class="ev-card"') == 1
+
+
+def test_a_new_facet_is_configuration_only(project):
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text())
+    facets = next(p["evidence"]["facets"] for p in config["plugins"] if isinstance(p, dict) and "evidence" in p)
+    set_plugin_option(project, facets=facets + [{"field": "lived_experience.involvement", "name": "involvement", "vocabulary": "involvement"}])
+    project.add("talking-mats.md", summary_text(lived_experience={"involvement": "co-produced"}))
+    assert project.build() == 0
+    assert "Talking mats in care homes" in project.page("browse/involvement/co-produced")
+
+
+def test_long_listings_are_paginated_newest_first(project):
+    set_plugin_option(project, browse_per_page=2)
+    for day in range(1, 6):
+        project.add(f"study-{day}.md", summary_text(title=f"Study number {day} of talking mats", published=f"2026-01-0{day}"))
+    assert project.build() == 0
+    first = project.page("browse/topic/communication")
+    assert first.index("Study number 5") < first.index("Study number 4")
+    assert "Study number 3" not in first
+    assert 'href="page/2/"' in first and 'href="page/3/"' in first
+    assert "Study number 1" in project.page("browse/topic/communication/page/3")
+
+
+def test_front_matter_is_escaped_in_titles_meta_and_json_ld(project):
+    title = 'Mats </script><script>alert("t")</script> & more'
+    project.add("escaping.md", summary_text(title=title, summary='One "line" <img src=x onerror=alert(1)> summary here.'))
+    assert project.build() == 0
+    page = project.page("research/escaping")
+    assert "<script>alert(" not in page and "<img src=x" not in page
+    shown = html.escape(title, quote=False).replace('"', "&#34;")
+    assert f"<title>{shown} - " in page and f">{shown}</h1>" in page
+    assert 'content="One &#34;line&#34; &lt;img src=x onerror=alert(1)&gt; summary here."' in page
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(json_ld)["headline"] == title
+    listing = project.page("browse/topic/communication")
+    assert "<script>alert(" not in listing and shown in listing
+
+
+def test_hand_written_pages_are_sanitised_as_a_second_wall(project):
+    (project.root / "content/about.md").write_text("# About\n\n<script>alert(1)</script>\n\n<p onclick=\"alert(2)\">Hi</p>\n\n[x](javascript:alert(3))\n")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    article = project.page("about").split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    assert "alert(1)" not in article and "onclick" not in article and "javascript:" not in article
+    assert "Hi</p>" in article
+
+
+def test_summary_page_size_does_not_grow_with_the_number_of_summaries(project, tmp_path):
+    project.add("target.md", summary_text(topics=["wellbeing"]))
+    assert project.build() == 0
+    small = len(project.page("research/target").encode())
+    for n in range(40):
+        project.add(f"other-{n}.md", summary_text(title=f"Another study number {n}", topics=["communication"]))
+    assert project.build() == 0
+    large = len(project.page("research/target").encode())
+    assert abs(large - small) < 200, (small, large)
+
+
+def test_failed_validation_leaves_the_previous_site_byte_for_byte(project, capsys):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    before = tree_digest(project.root / "site")
+    project.add("broken.md", summary_text(design="trial"))
+    assert project.build() == 1
+    assert "research_summaries/broken.md:" in capsys.readouterr().out
+    assert tree_digest(project.root / "site") == before
+
+
+def test_failed_mkdocs_build_leaves_the_previous_site_and_no_temporary_folder(project, capsys):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    before = tree_digest(project.root / "site")
+    (project.root / "content/about.md").write_text("# About\n\n[missing](nowhere.md)\n")
+    assert project.build() == 1
+    assert "previous site is unchanged" in capsys.readouterr().err
+    assert tree_digest(project.root / "site") == before
+    assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_search_index_is_built_with_the_site(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    entry = json.loads((project.root / "site/pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] >= 2

@@ -1,0 +1,198 @@
+"""Every kind of editor mistake is reported once, on its own line, with the fix.
+
+Each test writes one small file as an inline string and asserts the exact
+``path:line: message`` an editor would see from ``python3 build.py check``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BODY, summary_text
+
+NAME = "research_summaries/study.md"
+
+
+def problems_for(project, text, name="study.md"):
+    project.add(name, text)
+    return [str(p) for p in project.library().problems.sorted()]
+
+
+def only_error(project, text):
+    lines = [line for line in problems_for(project, text) if ": warning: " not in line]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_valid_summary_has_no_problems(project):
+    assert problems_for(project, summary_text()) == []
+
+
+def test_yaml_syntax_error_names_the_line_and_the_fix(project):
+    text = "---\ntitle: Hello\nsummary: Staff said: it helped a lot in most homes\n---\n" + BODY
+    error = only_error(project, text)
+    assert error.startswith(f"{NAME}:3: YAML syntax error")
+    assert "double quotes" in error
+
+
+def test_missing_front_matter(project):
+    assert only_error(project, BODY) == f"{NAME}:1: missing front matter: the first line must be '---', followed by the fields and another '---'"
+
+
+def test_unclosed_front_matter(project):
+    assert "front matter is not closed" in only_error(project, "---\ntitle: Hello there\n")
+
+
+def test_front_matter_that_is_a_list(project):
+    assert only_error(project, "---\n- title\n- summary\n---\n" + BODY) == f"{NAME}:2: front matter is a list, not a set of 'field: value' lines"
+
+
+def test_empty_file(project):
+    assert only_error(project, "") == f"{NAME}:1: the file is empty; start it with front matter between two '---' lines"
+
+
+def test_non_utf8_file_names_the_line_of_the_bad_byte(project):
+    raw = summary_text().encode("utf-8").replace(b"Pictures helped.", b"Pictures helped \xe9.")
+    line = summary_text().splitlines().index("Pictures helped.") + 1
+    assert only_error(project, raw).startswith(f"{NAME}:{line}: the file is not UTF-8 text")
+
+
+def test_unknown_field_suggests_the_right_name(project):
+    text = summary_text().replace("topics:", "topic:")
+    line = text.splitlines().index("topic:") + 1
+    assert only_error(project, text) == f"{NAME}:{line}: unknown field 'topic'; did you mean 'topics'?"
+
+
+def test_missing_required_field_says_what_to_add(project):
+    error = only_error(project, summary_text(design=None))
+    assert error.startswith(f"{NAME}:1: missing required field 'design': add 'design:'")
+
+
+def test_wrong_type_names_the_field_and_expected_type(project):
+    text = summary_text(year="twenty twenty")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("year:"))
+    assert only_error(project, text) == f"{NAME}:{line}: 'year' must be a whole number, not \"twenty twenty\""
+
+
+def test_impossible_date_is_located_not_a_crash(project):
+    text = summary_text().replace("published: '2026-01-15'", "published: 2024-02-30")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("published:"))
+    assert only_error(project, text) == f"{NAME}:{line}: 'published' must be a real date written YYYY-MM-DD; \"2024-02-30\" is not a date on the calendar"
+
+
+def test_yaml_alias_is_refused(project):
+    text = summary_text().replace("topics:\n- communication", "topics: &t\n- communication\npopulations2: *t")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("populations2"))
+    assert only_error(project, text) == f"{NAME}:{line}: YAML aliases (*name) are not allowed; write the value out in full"
+
+
+def test_alias_bomb_is_refused_quickly(project):
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n"
+    assert "YAML aliases" in only_error(project, bomb)
+
+
+def test_duplicate_field_is_refused(project):
+    text = summary_text().replace("design: qualitative", "design: qualitative\ndesign: survey")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l == "design: survey")
+    assert only_error(project, text) == f"{NAME}:{line}: 'design' appears twice (first on line {line - 1}); keep one and delete the other"
+
+
+def test_value_outside_vocabulary_suggests_a_term(project):
+    text = summary_text(topics=["communication", "challenging behaviour"])
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "challenging behaviour" in l)
+    error = only_error(project, text)
+    assert error.startswith(f"{NAME}:{line}: 'topics': 'challenging behaviour' is not a known topic; did you mean 'behaviour-that-challenges'?")
+    assert "data/vocabularies/topics.yml" in error
+
+
+def test_non_http_source_url(project):
+    text = summary_text(source={"citation": "Example findings", "url": "javascript:alert(1)"})
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "url:" in l)
+    assert only_error(project, text) == f"{NAME}:{line}: 'source.url' must be a web address starting with https:// (or http://); got \"javascript:alert(1)\""
+
+
+def test_duplicate_slug_in_subfolders(project):
+    project.add("study.md", summary_text())
+    (project.summaries / "2026").mkdir()
+    project.add("2026/study.md", summary_text(title="Another study of talking mats"))
+    errors = [str(p) for p in project.library().problems.errors]
+    assert errors == ["research_summaries/study.md:1: another summary already uses the address research/study/ (research_summaries/2026/study.md); rename one of the files"]
+
+
+def test_duplicate_doi(project):
+    source = {"citation": "Example", "url": "https://example.org/a", "doi": "10.1234/abc"}
+    project.add("first.md", summary_text(source=source))
+    text = summary_text(source=source, title="The same study summarised again")
+    project.add("second.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "doi:" in l)
+    errors = [str(p) for p in project.library().problems.errors]
+    assert errors == [f"research_summaries/second.md:{line}: 'source.doi' 10.1234/abc is already summarised in research_summaries/first.md; update that summary instead of adding a second"]
+
+
+def test_broken_internal_link(project):
+    text = summary_text(body=BODY + "\nSee [the other study](no-such-study.md).\n")
+    line = text.splitlines().index("See [the other study](no-such-study.md).") + 1
+    assert only_error(project, text) == f"{NAME}:{line}: link to 'no-such-study.md' points at a page that does not exist; link another summary as [title](its-file-name.md)"
+
+
+def test_links_to_existing_pages_are_fine(project):
+    project.add("other.md", summary_text(title="Another good study here"))
+    text = summary_text(body=BODY + "\nSee [other](other.md), [about](../about.md) and [web](https://example.org).\n")
+    assert problems_for(project, text) == []
+
+
+def test_bad_file_name(project):
+    errors = problems_for(project, summary_text(), name="My Study.md")
+    assert errors == ["research_summaries/My Study.md:1: file name 'My Study.md' must be lowercase words joined by hyphens, for example my-study.md"]
+
+
+def test_missing_sections_are_warnings_not_errors(project):
+    body = BODY.replace("## What it found\n\nPictures helped.\n\n", "")
+    problems = problems_for(project, summary_text(body=body))
+    assert len(problems) == 1
+    assert ": warning: missing section '## What it found'" in problems[0]
+
+
+def test_placeholders_from_the_scaffold_must_be_replaced(project):
+    text = summary_text(design="FILL IN")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("design:"))
+    assert only_error(project, text).startswith(f"{NAME}:{line}: 'design' still says FILL IN: replace it (The study design")
+
+
+def test_every_problem_is_reported_at_once(project):
+    text = summary_text(design="trial", year="soon", source={"citation": "Example", "url": "ftp://example.org"})
+    errors = [p for p in problems_for(project, text)]
+    assert len(errors) == 3
+    assert [e.split(": ", 1)[1].split("'")[1] for e in errors] == ["year", "source.url", "design"]
+
+
+@pytest.mark.parametrize(
+    "markdown, message",
+    [
+        ("<script>alert(1)</script>", "raw HTML <script> is not allowed"),
+        ('<img src="x" onerror="alert(1)">', "raw HTML <img> is not allowed"),
+        ('<abbr title="x" onmouseover="alert(1)">A</abbr>', "attribute 'onmouseover' on <abbr> is not allowed"),
+        ('A paragraph.\n{: onclick="alert(1)" }', "attribute 'onclick' in {: ... } is not allowed"),
+        ("[x](javascript:alert(1))", "link uses 'javascript:'"),
+        ("[x](jav&#x09;ascript:alert(1))", "link uses 'javascript:'"),
+        ("[x](JaVaScRiPt:alert(1))", "link uses 'javascript:'"),
+        ("[x][r]\n\n[r]: vbscript:msgbox(1)", "link uses 'vbscript:'"),  # reported on the definition
+        ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "link uses 'data:'"),
+        ("<javascript:alert(1)>", "link uses 'javascript:'"),
+        ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', "raw HTML <iframe> is not allowed"),
+        ('<meta http-equiv="refresh" content="0;url=https://example.org">', "raw HTML <meta> is not allowed"),
+        ("<svg><script>alert(1)</script></svg>", "raw HTML <svg> is not allowed"),
+        ("<math><mtext><script>alert(1)</script></mtext></math>", "raw HTML <math> is not allowed"),
+    ],
+)
+def test_dangerous_markup_is_refused_with_its_line(project, markdown, message):
+    text = summary_text(body=BODY + "\n" + markdown + "\n")
+    dangerous_line = markdown.splitlines()[-1]  # the last line holds the danger in multi-line cases
+    line = text.splitlines().index(dangerous_line) + 1
+    errors = [e for e in problems_for(project, text) if ": warning: " not in e]
+    assert any(e.startswith(f"{NAME}:{line}: {message}") for e in errors), errors
+
+
+def test_markup_inside_code_is_text_not_an_error(project):
+    body = BODY + "\nType `<script>` to see.\n\n```html\n<script>alert(1)</script>\n```\n"
+    assert problems_for(project, summary_text(body=body)) == []
