@@ -89,3 +89,22 @@ def fill(text: str) -> str:
             line = "Plain words about the study."
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def test_report_lists_reviews_due_and_closed_sources(project, capsys):
+    project.add("old.md", summary_text(published="2019-01-01"))
+    project.add("fresh.md", summary_text(title="A recent and open study", published="2026-01-01"))
+    project.add("paywalled.md", summary_text(title="A study behind a paywall", source={"citation": "Journal", "url": "https://example.org/j", "open_access": False}))
+    assert cli(project, "report") == 0
+    out = capsys.readouterr().out
+    due = out.split("Sources without")[0]
+    assert "research_summaries/old.md  last checked 2019-01-01" in due and "fresh.md" not in due
+    assert "research_summaries/paywalled.md  (paywalled) https://example.org/j" in out
+
+
+def test_old_summary_is_a_warning_naming_the_fix(project):
+    text = summary_text(published="2019-01-01")
+    project.add("old.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("published:"))
+    warnings = [str(p) for p in project.library().problems.warnings]
+    assert warnings == [f"research_summaries/old.md:{line}: warning: not reviewed since 2019-01-01 (over 3 years): check it against the source and set 'reviewed:' to today's date"]

@@ -6,13 +6,17 @@ every problem in one run and a failed check never half-builds a site.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import routes
+from .coverage import Mapped, Matrix, StandardIndex, build_matrices
+from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
-from .markdown_source import MarkdownSource
+from .framework import Frameworks, Standard
 from .problems import Problems
+from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
 from .settings import Settings
 from .summary import Summary, read_summary
@@ -27,19 +31,49 @@ class Library:
     summaries: list[Summary]
     facets: list[Facet] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
+    frameworks: Frameworks = field(default_factory=Frameworks)
+    reading_paths: list[ReadingPath] = field(default_factory=list)
+    cpd: CpdRules | None = None
+    standard_index: StandardIndex = field(default_factory=lambda: StandardIndex(Frameworks(), [], []))
+    coverage: list[Matrix] = field(default_factory=list)
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
         problems = Problems()
         schema = Schema("summary")
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
+        frameworks = _load_frameworks(settings, problems)
         summaries = _load_summaries(settings, schema, vocabularies, problems)
         _check_duplicates(summaries, problems)
+        _check_standards(summaries, frameworks, problems)
+        _check_reviews(summaries, settings.review_after_years, problems)
         _check_links(summaries, settings, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
-        return cls(settings, schema, vocabularies, summaries, facets, problems)
+        library = cls(settings, schema, vocabularies, summaries, facets, problems)
+        library._add_cpd(frameworks)
+        return library
+
+    def _add_cpd(self, frameworks: Frameworks) -> None:
+        """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
+        settings = self.settings
+        by_slug = {s.slug: s for s in self.summaries}
+        self.frameworks = frameworks
+        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems)
+        self.cpd = CpdRules.load(settings.path(settings.data_dir) / "cpd.yml", settings.root, frameworks, self.problems)
+        self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
+        self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
+
+    def standard(self, qualified: str) -> Standard | None:
+        return self.frameworks.resolve(qualified)
+
+    def mapped(self, standard: Standard) -> Mapped:
+        """What is mapped to a standard, directly and through its sub-standards."""
+        return self.standard_index.of(standard)
+
+    def paths_with(self, summary: Summary) -> list[ReadingPath]:
+        return [p for p in self.reading_paths if p.uses(summary.slug)]
 
     def summary(self, slug: str) -> Summary | None:
         return next((s for s in self.summaries if s.slug == slug), None)
@@ -75,13 +109,10 @@ def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabulari
         return []
     summaries = []
     for file in sorted(directory.rglob("*.md")):
-        rel = file.relative_to(settings.root).as_posix()
-        summary = read_summary(file, rel, schema, vocabularies, problems)
+        summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems)
         if summary:
             summaries.append(summary)
     return summaries
-
-
 def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
     """Slugs become URLs and DOIs identify studies: neither may appear twice."""
     seen_slugs: dict[str, Summary] = {}
@@ -98,6 +129,34 @@ def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
                 problems.error(summary.path, line, f"'source.doi' {doi} is already summarised in {first.path}; update that summary instead of adding a second")
 
 
+def _check_reviews(summaries: list[Summary], years: int, problems: Problems) -> None:
+    """Evidence ages: flag summaries nobody has checked against their source for years."""
+    today = dt.date.today()
+    for summary in summaries:
+        if summary.review_due(years, today):
+            line = summary.lines.get(("reviewed",), summary.lines.get(("published",), 1))
+            problems.warning(summary.path, line, f"not reviewed since {summary.last_checked.isoformat()} (over {years} years): check it against the source and set 'reviewed:' to today's date")
+
+
+def _load_frameworks(settings: Settings, problems: Problems) -> Frameworks:
+    directory = settings.path(settings.frameworks_dir)
+    if not directory.is_dir() or not any(directory.glob("*.yml")):
+        problems.warning(settings.config_file, 1, f"no framework files in '{settings.frameworks_dir}': standards in summaries are not checked and no standards pages are made")
+    return Frameworks.load(directory, settings.root, problems)
+
+
+def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems: Problems) -> None:
+    """Every 'standards:' id must name a standard in a framework file, at the line it is written."""
+    if not frameworks:
+        return
+    for summary in summaries:
+        for index, value in enumerate(summary.standards):
+            message = frameworks.problem(value)
+            if message:
+                line = summary.lines.get(("standards", index), summary.lines.get(("standards",), 1))
+                problems.error(summary.path, line, f"'standards[{index + 1}]': {message}")
+
+
 def _check_links(summaries: list[Summary], settings: Settings, problems: Problems) -> None:
     """Links between pages must point at pages that exist."""
     known = {routes.summary(s.slug) for s in summaries}
@@ -105,7 +164,7 @@ def _check_links(summaries: list[Summary], settings: Settings, problems: Problem
     if docs.is_dir():
         known |= {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     for summary in summaries:
-        for link in MarkdownSource(summary.body, summary.body_line).links():
+        for link in summary.links:
             message = _link_problem(link.text, routes.summary(summary.slug), known)
             if message:
                 problems.error(summary.path, link.line, message)
@@ -155,6 +214,7 @@ def load_library(settings: Settings) -> Library:
 
 def _fingerprint(settings: Settings) -> tuple:
     folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
+    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir)]
     stats = []
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:

@@ -71,5 +71,7 @@ def _blank(match: re.Match) -> str:
 
 
 def _mask_code(text: str) -> str:
+    if "`" not in text and "~~~" not in text:
+        return text
     text = _FENCE.sub(_blank, text)
     return _CODE_SPAN.sub(lambda m: m.group(1) + _blank(re.match(r"[\s\S]*", m.group(2))) + m.group(1), text)

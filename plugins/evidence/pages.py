@@ -13,7 +13,10 @@ from typing import Any
 from . import routes
 from .facet import Facet, FacetTerm
 from .field_reference import field_reference
+from .framework import Framework, Standard
 from .library import Library
+from .reading_path import ReadingPath, audience_labels
+from .schema import Schema
 from .summary import Summary
 
 
@@ -44,6 +47,8 @@ def site_pages(library: Library) -> list[GeneratedPage]:
         pages.append(_facet_page(facet))
         for term in facet.used_terms:
             pages.extend(_term_pages(facet, term, library.settings.per_page))
+    pages.extend(_reading_path_pages(library))
+    pages.extend(_cpd_pages(library))
     return pages
 
 
@@ -71,6 +76,59 @@ def _term_pages(facet: Facet, term: FacetTerm, per_page: int) -> list[GeneratedP
         context = {"facet": facet, "term": term, "items": chunk, "page_number": number, "pager": pager}
         pages.append(GeneratedPage(routes.facet_value(facet.name, term.id, number), "facet-term.html", title, term.description or title, context))
     return pages
+
+
+def _reading_path_pages(library: Library) -> list[GeneratedPage]:
+    """The list of paths (in the nav: it stays short) and one page per path."""
+    audiences = audience_labels(Schema("reading_path"))
+    options, filters = _standard_filters(library)
+    context = {"paths": library.reading_paths, "audiences": audiences, "standard_options": options, "path_standards": filters}
+    description = "Short, ordered reading on one theme, mapped to professional standards, with questions to reflect on and notes for running a team session."
+    pages = [GeneratedPage(routes.reading_paths(), "reading-paths.html", "Reading paths", description, context, in_nav=True)]
+    for path in library.reading_paths:
+        context = {"path": path, "audiences": audiences}
+        pages.append(GeneratedPage(routes.reading_path(path.slug), "reading-path.html", path.title, path.summary, context, path.body))
+    return pages
+
+
+def _standard_filters(library: Library) -> tuple[list[Standard], dict[str, str]]:
+    """Filter options (each path's standards and their parents, in framework order) and,
+    per path, the ids it matches, so choosing 'SWE 4' also finds a path mapped to 'SWE 4.2'."""
+    matches: dict[str, str] = {}
+    used: set[str] = set()
+    for path in library.reading_paths:
+        standards = [s for s in map(library.standard, path.standards) if s]
+        ids = {node.qualified for s in standards for node in [s, *s.ancestors()]}
+        matches[path.slug] = " ".join(sorted(ids))
+        used |= ids
+    options = [s for s in library.frameworks.standards() if s.qualified in used]
+    return options, matches
+
+
+def _cpd_pages(library: Library) -> list[GeneratedPage]:
+    """Frameworks, one page per framework and per standard, the coverage matrix and My CPD."""
+    intro = "The professional standards and frameworks that summaries and reading paths are mapped to, with links to the official texts."
+    pages = [
+        GeneratedPage(routes.cpd_index(), "cpd-index.html", "CPD standards", intro, {"frameworks": list(library.frameworks.values())}, in_nav=True),
+        GeneratedPage(routes.coverage(), "coverage.html", "Evidence coverage by standard", "Where the site has evidence for each professional standard, by strand and topic, and where it has none yet.", {"matrices": library.coverage}),
+        GeneratedPage(routes.my_cpd(), "my-cpd.html", "My CPD", "Your CPD record, kept only in this browser: list, edit, export and print your entries.", {}, in_nav=True),
+    ]
+    for framework in library.frameworks.values():
+        pages.append(_framework_page(framework))
+        pages.extend(_standard_page(library, standard) for standard in framework.walk())
+    return pages
+
+
+def _framework_page(framework: Framework) -> GeneratedPage:
+    description = f"{framework.title}: every standard, with the summaries and reading paths mapped to it."
+    return GeneratedPage(routes.framework(framework.id), "framework.html", framework.title, description, {"framework": framework})
+
+
+def _standard_page(library: Library, standard: Standard) -> GeneratedPage:
+    title = f"{standard.title}: {standard.label}"
+    description = f"Research summaries and reading paths mapped to {standard.title} ({standard.framework.title})."
+    context = {"framework": standard.framework, "standard": standard, "mapped": library.mapped(standard)}
+    return GeneratedPage(routes.standard(standard.framework.id, standard.id), "standard.html", title, description, context)
 
 
 def json_ld(summary: Summary) -> str:

@@ -29,6 +29,35 @@ def facet_value(name: str, value: str, page: int = 1) -> str:
     return f"browse/{name}/{value}/{suffix}"
 
 
+def reading_paths() -> str:
+    return "reading-paths/index.md"
+
+
+def reading_path(slug: str) -> str:
+    return f"reading-paths/{slug}.md"
+
+
+def cpd_index() -> str:
+    return "cpd/index.md"
+
+
+def framework(framework_id: str) -> str:
+    return f"cpd/{framework_id}/index.md"
+
+
+def standard(framework_id: str, standard_id: str) -> str:
+    """``swe``, ``4.2`` -> ``/cpd/swe/4.2/``: the id as the owner writes it."""
+    return f"cpd/{framework_id}/{standard_id}.md"
+
+
+def coverage() -> str:
+    return "cpd/coverage.md"
+
+
+def my_cpd() -> str:
+    return "my-cpd/index.md"
+
+
 def url_of(src: str) -> str:
     """``research/x.md`` -> ``research/x/``; ``browse/index.md`` -> ``browse/``."""
     if src == "index.md":

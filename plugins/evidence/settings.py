@@ -21,11 +21,14 @@ class Settings:
     root: Path
     summaries_dir: str = "research_summaries"
     data_dir: str = "data"
+    frameworks_dir: str = "data/frameworks"
+    reading_paths_dir: str = "reading_paths"
     docs_dir: str = "content"
     config_file: str = "mkdocs.yml"
     facets: list[FacetSpec] = field(default_factory=list)
     per_page: int = 50
     related_count: int = 3
+    review_after_years: int = 3
 
     @classmethod
     def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml") -> "Settings":
@@ -34,11 +37,14 @@ class Settings:
             root=root,
             summaries_dir=options.get("summaries_dir", "research_summaries"),
             data_dir=options.get("data_dir", "data"),
+            frameworks_dir=options.get("frameworks_dir", "data/frameworks"),
+            reading_paths_dir=options.get("reading_paths_dir", "reading_paths"),
             docs_dir=docs_dir,
             config_file=config_file,
             facets=facets,
             per_page=options.get("browse_per_page", 50),
             related_count=options.get("related_count", 3),
+            review_after_years=options.get("review_after_years", 3),
         )
 
     @classmethod

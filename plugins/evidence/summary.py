@@ -34,6 +34,7 @@ class Summary:
     body: str
     body_line: int
     lines: dict = field(default_factory=dict, repr=False)
+    links: list = field(default_factory=list, repr=False)  # (line, url) found while validating
 
     def get(self, dotted: str) -> Any:
         """A field by dotted name, such as ``strength.level``; None if absent."""
@@ -83,6 +84,14 @@ class Summary:
         return list(self.data.get("reflection_questions", []))
 
     @property
+    def last_checked(self) -> dt.date:
+        """When an editor last vouched for this summary: its review, else its publication."""
+        return self.reviewed or self.published
+
+    def review_due(self, years: int, today: dt.date) -> bool:
+        return (today - self.last_checked).days > years * 365
+
+    @property
     def sort_key(self) -> tuple:
         """Newest first, then by title, so listings are stable between builds."""
         return (-self.published.toordinal(), self.title.lower(), self.slug)
@@ -104,14 +113,16 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
         if not any(issue.path[: len(path)] == path for path in unfilled):
             problems.error(rel, document.line_of(issue.path), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
-    _check_body(document, rel, schema, problems)
+    links = _check_body(document, rel, schema, problems)
     if len(problems.errors) > before:
         return None
-    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines)
+    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links)
 
 
 def _check_placeholders(document: Document, rel: str, schema: Schema, problems: Problems) -> list[tuple]:
     """Scaffolded files say FILL IN until an editor replaces it; name each one left."""
+    if PLACEHOLDER not in document.text:
+        return []
     unfilled = [path for path, value in _leaves(document.data, ()) if isinstance(value, str) and PLACEHOLDER in value]
     for path in unfilled:
         field = schema.field(".".join(p for p in path if isinstance(p, str)))
@@ -135,8 +146,8 @@ def _leaves(value, path: tuple):
 
 
 def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, unfilled: list[tuple]) -> None:
-    for spec in schema.fields:
-        vocabulary = vocabularies.get(spec.vocabulary) if spec.vocabulary else None
+    for spec in schema.vocabulary_fields:
+        vocabulary = vocabularies.get(spec.vocabulary)
         if vocabulary is None:
             continue
         value = _lookup(document.data, spec.path)
@@ -152,14 +163,17 @@ def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabulari
             problems.error(rel, document.line_of(where), f"'{spec.name}': '{item}' is not a known {vocabulary.label.lower()}; {hint} (to add a new value, add a term to {vocabulary.path})")
 
 
-def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> None:
+def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> list:
+    """Refuse dangerous markup, warn about missing sections; return the links for later checks."""
     source = MarkdownSource(document.body, document.body_line)
-    for line, message in unsafe_markup(source):
+    links = source.links()
+    for line, message in unsafe_markup(source, links):
         problems.error(rel, line, message)
     present = {_normal(h.text) for h in source.headings()}
     for expected in schema.spec.get("x-body-headings", []):
         if _normal(expected["heading"]) not in present:
             problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
+    return links
 
 
 def _lookup(data: Any, path: tuple) -> Any:

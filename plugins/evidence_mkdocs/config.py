@@ -22,3 +22,4 @@ class EvidenceConfig(base.Config):
     facets = c.ListOfItems(c.SubConfig(FacetConfig), default=[])
     browse_per_page = c.Type(int, default=50)
     related_count = c.Type(int, default=3)
+    review_after_years = c.Type(int, default=3)

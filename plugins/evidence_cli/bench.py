@@ -1,0 +1,98 @@
+"""``python3 build.py bench [--n 1000,5000]``: how the pipeline scales. Figures, not tests.
+
+Every build runs in a child process so its peak memory can be read cleanly.
+The comparison is a plain Material site over the same Markdown, indexed by the
+same Pagefind, in the same run on the same machine.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .synthetic_corpus import make_plain_material, make_project
+
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+kind, root, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+started = time.perf_counter()
+if kind == "validate":
+    from evidence.library import Library
+    from evidence.settings import Settings
+    library = Library.load(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    assert not library.problems.errors, library.problems.errors[:3]
+elif kind == "ours":
+    from evidence_cli.site_build import run_mkdocs
+    run_mkdocs(root, site)
+else:
+    import subprocess
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
+    from evidence.search_index import IndexPlan, build_index
+    build_index(IndexPlan(site))
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _child(kind: str, root: Path, site: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", _CHILD, kind, str(root), str(site)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {kind} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def measure(repo: Path, count: int, work: Path) -> dict:
+    project = make_project(repo, work / "project", count)
+    plain = make_plain_material(project, work / "plain")
+    validate = _child("validate", project, work / "unused")
+    ours = _child("ours", project, work / "site")
+    theirs = _child("plain", plain, work / "plain-site")
+    site = work / "site"
+    pages = list(site.rglob("*.html"))
+    summary_pages = sorted((site / "research").glob("*/index.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index_files, index_bytes = _folder_size(site / "pagefind")
+    return {
+        "n": count, "validate_s": validate["seconds"], "build_s": ours["seconds"], "plain_s": theirs["seconds"],
+        "ratio": ours["seconds"] / theirs["seconds"], "summary_kb": summary_pages[0].stat().st_size / 1024,
+        "largest": f"{largest.relative_to(site).as_posix()} ({largest.stat().st_size / 1024:.0f} KB)",
+        "index_files": index_files, "index_mb": index_bytes / 1e6, "peak_mb": ours["peak_mb"], "pages": len(pages),
+    }
+
+
+def bench(repo: Path, sizes: str) -> int:
+    counts = [int(part) for part in sizes.split(",") if part.strip()]
+    print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, {platform.system()}")
+    rows = []
+    for count in counts:
+        with tempfile.TemporaryDirectory(prefix="rwm-bench-") as work:
+            started = time.perf_counter()
+            rows.append(measure(repo, count, Path(work)))
+            print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    _print_table(rows)
+    return 0
+
+
+def _print_table(rows: list[dict]) -> None:
+    header = ["N", "validate", "our build", "plain Material+Pagefind", "ratio", "summary page", "largest page", "index files", "index size", "peak memory"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for r in rows:
+        cells = [
+            str(r["n"]), f"{r['validate_s']:.2f} s", f"{r['build_s']:.1f} s", f"{r['plain_s']:.1f} s", f"{r['ratio']:.2f}",
+            f"{r['summary_kb']:.1f} KB", r["largest"], str(r["index_files"]), f"{r['index_mb']:.1f} MB", f"{r['peak_mb']:.0f} MB",
+        ]
+        print("| " + " | ".join(cells) + " |")
