@@ -1,0 +1,202 @@
+"""Small helpers shared by the browser quality gates.
+
+Kept free of pytest so they can also be used from a REPL when debugging a
+failing page: serve a built site, open it in Chromium, run axe or Nu on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# One representative page per page kind, found by URL pattern in the built
+# site. When a feature adds a new kind of page, add one line here; both the
+# axe and the Nu gates pick it up. A kind that is not in the build yet is
+# skipped, so optional features (reading paths, CPD) can land later.
+PAGE_KINDS: list[tuple[str, str]] = [
+    ("home", r"/"),
+    ("content", r"/about/"),
+    ("research", r"/research/[^/]+/"),
+    ("browse", r"/browse/"),
+    ("browse-facet", r"/browse/[^/]+/"),
+    ("browse-value", r"/browse/[^/]+/[^/]+/"),
+    ("search", r"/search/"),
+    ("not-found", r"/404\.html"),
+    ("reading-paths", r"/reading-paths/"),
+    ("reading-path", r"/reading-paths/[^/]+/"),
+    ("cpd", r"/cpd/"),
+    ("cpd-framework", r"/cpd/[^/]+/"),
+    ("cpd-standard", r"/cpd/[^/]+/[^/]+/"),
+    ("my-cpd", r"/my-cpd/"),
+]
+
+# A built site with fewer kinds than this is broken, not "not written yet".
+MIN_PAGE_KINDS = 4
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """Return a Chromium executable; Playwright cannot download its own here."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def launch(playwright):
+    """Launch headless Chromium with flags that keep it offline and quiet."""
+    return playwright.chromium.launch(
+        executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler that does not spam the test output with access logs."""
+
+    def log_message(self, format, *args):  # noqa: A002 - signature from stdlib
+        pass
+
+
+@contextlib.contextmanager
+def serve_site(site_dir: Path):
+    """Serve `site_dir` on 127.0.0.1 (free port) and yield the base URL.
+
+    A real HTTP server, not file://, because directory URLs must resolve to
+    index.html and scripts (search, CPD log) behave differently on file://.
+    """
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def _url_for(site_dir: Path, html_file: Path) -> str:
+    """Map a built file to the URL path a visitor would use for it."""
+    rel = html_file.relative_to(site_dir).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def discover_pages(site_dir: Path) -> dict[str, Path | None]:
+    """Pick the first page (in sorted order) matching each kind in PAGE_KINDS.
+
+    Returns kind -> HTML file, or None when the build has no page of that kind.
+    Sorting makes the choice stable, so a failure reproduces on the next run.
+    """
+    urls = {_url_for(site_dir, f): f for f in sorted(site_dir.rglob("*.html"))}
+    found: dict[str, Path | None] = {}
+    for kind, pattern in PAGE_KINDS:
+        matches = [u for u in sorted(urls) if re.fullmatch(pattern, u)]
+        found[kind] = urls[matches[0]] if matches else None
+    return found
+
+
+def page_url(base_url: str, site_dir: Path, html_file: Path) -> str:
+    """Absolute URL for a built HTML file on the test server."""
+    return base_url + _url_for(site_dir, html_file)
+
+
+def run_axe(page) -> list[dict]:
+    """Run axe-core on the current page against WCAG 2.2 A/AA and return violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return r.violations;
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def format_violations(violations: list[dict]) -> str:
+    """Turn axe output into something a template author can act on."""
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']} [{len(v['nodes'])} node(s)]")
+        lines.append(f"  {v.get('helpUrl', '')}")
+        for node in v["nodes"][:3]:
+            lines.append(f"    target: {' '.join(map(str, node['target']))}")
+            lines.append(f"    html:   {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"    why:    {summary[:300]}")
+    return "\n".join(lines)
+
+
+def java_available() -> bool:
+    """The Nu checker is a Java program; Java 17 is expected on the PATH."""
+    return shutil.which("java") is not None
+
+
+def run_vnu(paths: list[Path]) -> dict[Path, list[dict]]:
+    """Validate all files with ONE Nu checker run (JVM start-up is the slow part).
+
+    Returns file -> list of error messages (each with lastLine, message, extract).
+    Only errors are reported (--errors-only); warnings and info are not gates.
+    """
+    cmd = ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+    cmd += [str(p) for p in paths]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    # Nu writes its JSON report to stderr; exit status is 1 when there are errors.
+    try:
+        report = json.loads(proc.stderr or proc.stdout)
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"Nu checker did not return JSON (exit {proc.returncode}):\n"
+                           f"{proc.stdout}\n{proc.stderr}") from exc
+    errors: dict[Path, list[dict]] = {Path(p): [] for p in paths}
+    for msg in report.get("messages", []):
+        if msg.get("type") == "info":
+            continue
+        path = Path(unquote(urlparse(msg.get("url", "")).path))
+        errors.setdefault(path, []).append(msg)
+    return errors
+
+
+def format_vnu(errors: dict[Path, list[dict]], site_dir: Path | None = None) -> str:
+    """One line per Nu error: file:line: message, plus the offending markup."""
+    lines = []
+    for path, messages in errors.items():
+        name = path.relative_to(site_dir) if site_dir and path.is_relative_to(site_dir) else path
+        for m in messages:
+            lines.append(f"{name}:{m.get('lastLine', '?')}: {m.get('message')}")
+            extract = (m.get("extract") or "").strip().replace("\n", " ")
+            if extract:
+                lines.append(f"    {extract[:200]}")
+    return "\n".join(lines)
