@@ -21,6 +21,7 @@ from evidence.safety import sanitize_html
 from evidence.settings import Settings
 
 from .config import EvidenceConfig
+from .html_fixes import valid_checkboxes
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -72,6 +73,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if generated:
             context.update(generated.context)
         return context
+
+    def on_post_page(self, output, page, config):
+        return valid_checkboxes(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        """404.html is rendered as a static template, not a page."""
+        return valid_checkboxes(output_content)
 
     def on_serve(self, server, config, builder):
         """Editing a summary or a vocabulary rebuilds the preview, like editing a page."""

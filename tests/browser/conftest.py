@@ -36,8 +36,8 @@ def skip_or_fail(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Build the bundled site once per session into a temporary directory.
+def built_site(request) -> Path:
+    """The bundled site, built once per session (shared with the non-browser tests).
 
     Set EVIDENCE_SITE_DIR=/path/to/site to test an existing build instead
     (handy when debugging a template: build once, rerun the tests many times).
@@ -48,20 +48,7 @@ def built_site(tmp_path_factory) -> Path:
         if not (site / "index.html").is_file():
             pytest.fail(f"EVIDENCE_SITE_DIR={override} has no index.html", pytrace=False)
         return site
-
-    site = tmp_path_factory.mktemp("site")
-    build_py = REPO_ROOT / "build.py"
-    if build_py.is_file() and "--site-dir" in build_py.read_text(encoding="utf-8"):
-        cmd = [sys.executable, "build.py", "--site-dir", str(site)]
-    else:
-        # Fallback for while build.py has no --site-dir option: build with
-        # MkDocs directly. Remove once build.py --site-dir has landed.
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", str(site)]
-    proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True)
-    if proc.returncode != 0 or not (site / "index.html").is_file():
-        output = (proc.stdout + proc.stderr)[-4000:]
-        pytest.fail(f"site build failed: {' '.join(cmd)} (exit {proc.returncode})\n{output}", pytrace=False)
-    return site
+    return request.getfixturevalue("bundled_site")
 
 
 @pytest.fixture(scope="session")
