@@ -29,12 +29,6 @@ class Mapped:
     all_summaries: list[Summary] = field(default_factory=list)
     all_paths: list[ReadingPath] = field(default_factory=list)
 
-    def via(self, summary: Summary) -> list[Standard]:
-        """The sub-standards (or this standard) through which ``summary`` is mapped here."""
-        mine = {s.qualified for s in self.standard.walk()}
-        found = [self.standard.framework.standard(q.partition(":")[2]) for q in summary.standards if q in mine]
-        return [s for s in found if s]
-
 
 class StandardIndex:
     """Mapped content per standard, keyed by qualified id such as ``swe:4.2``."""

@@ -31,6 +31,7 @@ class CpdField:
     required: bool = False
     peer_reflection: bool = False
     lines: int = 1
+    prefill: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,18 @@ class CpdRules:
             return []
         return list(self.focus.children) or [self.focus]
 
+    def standard_options(self, frameworks: Frameworks, ids: list[str]) -> list[Standard]:
+        """Checkboxes for a record: the page's own standards first, then the focus sub-standards."""
+        chosen = [s for s in map(frameworks.resolve, ids) if s]
+        return chosen + [s for s in self.focus_options() if s not in chosen]
+
     def browser_data(self, frameworks: Frameworks | None = None) -> dict[str, Any]:
         """Everything the scripts need; with ``frameworks``, labels for every standard (for the export)."""
         data: dict[str, Any] = {
             "storage_key": self.storage_key,
             "registration_year": {"start": self.year_start, "end": self.year_end},
             "requirements": {"pieces": self.pieces, "with_peer_reflection": self.with_peer_reflection},
-            "fields": [{"id": f.id, "label": f.label, "input": f.input, "peer_reflection": f.peer_reflection} for f in self.fields],
+            "fields": [{"id": f.id, "label": f.label, "input": f.input, "peer_reflection": f.peer_reflection, "prefill": f.prefill} for f in self.fields],
             "types": {t.id: t.label for t in self.types},
         }
         if frameworks is not None:
@@ -161,7 +167,7 @@ def _real_day(value: str) -> bool:
 
 
 def _build(data: dict, rel: str, frameworks: Frameworks) -> CpdRules:
-    fields = [CpdField(f["id"], f["label"], f["input"], f.get("help", ""), f.get("required", False), f.get("peer_reflection", False), f.get("lines", 1)) for f in data["fields"]]
+    fields = [CpdField(f["id"], f["label"], f["input"], f.get("help", ""), f.get("required", False), f.get("peer_reflection", False), f.get("lines", 1), f.get("prefill", "")) for f in data["fields"]]
     types = [CpdType(t["id"], t["label"], tuple(t.get("default_for", ()))) for t in data["types"]]
     renewal = data.get("renewal_window")
     return CpdRules(
