@@ -7,7 +7,9 @@ every problem in one run and a failed check never half-builds a site.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import routes
@@ -21,6 +23,9 @@ from .schema import Schema
 from .settings import Settings
 from .summary import Summary, read_summary
 from .vocabulary import Term, Vocabularies
+
+
+RELATED_WINDOW = 200  # per shared topic: plenty for real libraries, bounded for huge ones
 
 
 @dataclass
@@ -76,7 +81,7 @@ class Library:
         return [p for p in self.reading_paths if p.uses(summary.slug)]
 
     def summary(self, slug: str) -> Summary | None:
-        return next((s for s in self.summaries if s.slug == slug), None)
+        return self._by_slug.get(slug)
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         """A term to show; an unknown id is shown as itself rather than failing a render."""
@@ -94,12 +99,31 @@ class Library:
         return self.summaries[:count]
 
     def related(self, summary: Summary) -> list[Summary]:
-        """Summaries sharing the most topics, newest first among equals."""
-        mine = set(summary.values("topics"))
-        scored = [(len(mine & set(other.values("topics"))), other) for other in self.summaries if other is not summary]
-        scored = [(score, other) for score, other in scored if score]
-        scored.sort(key=lambda pair: (-pair[0], pair[1].sort_key))
-        return [other for _, other in scored[: self.settings.related_count]]
+        """Summaries sharing the most topics, newest first among equals.
+
+        Candidates come from the topic index, and only the newest
+        ``RELATED_WINDOW`` summaries of each topic are considered, so the cost
+        per page stays flat however large the library grows.
+        """
+        shared: Counter = Counter()
+        for topic in summary.values("topics"):
+            for other in self._by_topic.get(topic, [])[:RELATED_WINDOW]:
+                if other is not summary:
+                    shared[other.slug] += 1
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], self._by_slug[item[0]].sort_key))
+        return [self._by_slug[slug] for slug, _ in ranked[: self.settings.related_count]]
+
+    @cached_property
+    def _by_topic(self) -> dict[str, list[Summary]]:
+        index: dict[str, list[Summary]] = {}
+        for item in self.summaries:  # already newest first
+            for topic in item.values("topics"):
+                index.setdefault(topic, []).append(item)
+        return index
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Summary]:
+        return {item.slug: item for item in self.summaries}
 
 
 def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> list[Summary]:
