@@ -15,7 +15,7 @@ from .facet import Facet, FacetTerm
 from .field_reference import field_reference
 from .framework import Framework, Standard
 from .library import Library
-from .reading_path import ReadingPath, audience_labels
+from .reading_path import audience_labels
 from .schema import Schema
 from .summary import Summary
 
@@ -82,7 +82,9 @@ def _reading_path_pages(library: Library) -> list[GeneratedPage]:
     """The list of paths (in the nav: it stays short) and one page per path."""
     audiences = audience_labels(Schema("reading_path"))
     options, filters = _standard_filters(library)
-    context = {"paths": library.reading_paths, "audiences": audiences, "standard_options": options, "path_standards": filters}
+    used = {a for path in library.reading_paths for a in path.audience}
+    audience_options = [(key, label) for key, label in audiences.items() if key in used]
+    context = {"paths": library.reading_paths, "audiences": audiences, "audience_options": audience_options, "standard_options": options, "path_standards": filters}
     description = "Short, ordered reading on one theme, mapped to professional standards, with questions to reflect on and notes for running a team session."
     pages = [GeneratedPage(routes.reading_paths(), "reading-paths.html", "Reading paths", description, context, in_nav=True)]
     for path in library.reading_paths:

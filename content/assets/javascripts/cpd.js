@@ -1,0 +1,426 @@
+/*
+ * The CPD record, kept only in this browser (localStorage): no account, no
+ * server, no cookie, no network request. Plain ES2017, no build step.
+ *
+ * Every rule (registration year, pieces required, peer reflection, the
+ * record's fields and CPD types) comes from the JSON in #cpd-rules, written
+ * from data/cpd.yml at build time. This file holds no rule of its own.
+ *
+ * Without JavaScript, or when the browser refuses storage, the page keeps its
+ * printable template; this script only ever adds to a working page.
+ */
+(function () {
+  "use strict";
+
+  var rulesElement = document.getElementById("cpd-rules");
+  var panel = document.querySelector("[data-cpd-panel]");
+  if (!rulesElement || !panel) return;
+
+  const rules = JSON.parse(rulesElement.textContent);
+  const store = openStore(rules.storage_key);
+  if (!store) {
+    explainUnavailable(panel);
+    return;
+  }
+  const form = enhancePanel(panel, rules, store);
+  const myCpd = document.querySelector("[data-cpd-list]") ? enhanceMyCpd(rules, store, form) : null;
+  form.addEventListener("cpd:saved", function () {
+    if (myCpd) myCpd.render();
+  });
+
+  /* ---------------------------------------------------------------- storage */
+
+  /** The entries in localStorage, or null if this browser will not store them. */
+  function openStore(key) {
+    let storage;
+    try {
+      storage = window.localStorage;
+      storage.setItem(key + "-probe", "1");
+      storage.removeItem(key + "-probe");
+    } catch (error) {
+      return null; // private modes and blocked storage throw; the page keeps its template
+    }
+    return {
+      read: function () {
+        try {
+          const data = JSON.parse(storage.getItem(key) || "null");
+          return data && Array.isArray(data.entries) ? data.entries : [];
+        } catch (error) {
+          return [];
+        }
+      },
+      write: function (entries) {
+        storage.setItem(key, JSON.stringify({ version: 1, entries: entries }));
+      },
+    };
+  }
+
+  function explainUnavailable(panelElement) {
+    const fallback = panelElement.querySelector("[data-cpd-fallback]");
+    if (fallback) {
+      fallback.textContent = "This browser is not letting the site save anything (its local storage is off or full), so entries cannot be kept here. Print this template and fill it in by hand instead.";
+    }
+  }
+
+  /* ------------------------------------------------------------ the panel */
+
+  function enhancePanel(panelElement, cpdRules, entries) {
+    const formElement = panelElement.querySelector("[data-cpd-form]");
+    panelElement.querySelector("[data-cpd-template]").hidden = true;
+    const noScriptNote = panelElement.querySelector("[data-cpd-nojs]");
+    if (noScriptNote) noScriptNote.hidden = true; // the template still prints; this sentence no longer applies
+    formElement.hidden = false;
+    prefill(formElement, cpdRules, panelElement);
+    formElement.addEventListener("submit", function (event) {
+      event.preventDefault();
+      save(formElement, cpdRules, entries, panelElement);
+    });
+    const cancel = formElement.querySelector("[data-cpd-cancel]");
+    cancel.addEventListener("click", function () {
+      stopEditing(formElement, cpdRules, panelElement);
+      say(panelElement, "Editing cancelled; nothing was changed.");
+    });
+    return formElement;
+  }
+
+  /** Start a new entry: the source and today's date where the rules ask for them. */
+  function prefill(formElement, cpdRules, panelElement) {
+    const title = panelElement.dataset.cpdTitle;
+    cpdRules.fields.forEach(function (field) {
+      const control = formElement.elements[field.id];
+      if (!control || control.value) return;
+      if (field.prefill === "today") control.value = isoDate(new Date());
+      if (field.prefill === "source" && title) control.value = title + " (" + pageAddress() + ")";
+    });
+  }
+
+  function save(formElement, cpdRules, entries, panelElement) {
+    const all = entries.read();
+    const editing = formElement.elements.entry_id.value;
+    const values = readForm(formElement, cpdRules);
+    const now = new Date().toISOString();
+    const existing = all.find(function (entry) { return entry.id === editing; });
+    if (existing) {
+      existing.values = values;
+      existing.updated = now;
+    } else {
+      all.push({ id: newId(), created: now, updated: now, source: source(panelElement), values: values });
+    }
+    try {
+      entries.write(all);
+    } catch (error) {
+      say(panelElement, "Not saved: this browser's storage is full or blocked. Export your entries from My CPD and delete old ones.");
+      return;
+    }
+    stopEditing(formElement, cpdRules, panelElement);
+    announceSaved(panelElement, existing ? "Entry updated." : "Saved to My CPD in this browser.", all.length);
+    formElement.dispatchEvent(new CustomEvent("cpd:saved"));
+  }
+
+  function readForm(formElement, cpdRules) {
+    const values = {};
+    cpdRules.fields.forEach(function (field) {
+      if (field.input === "standards") {
+        values[field.id] = readStandards(formElement, field.id);
+      } else {
+        const control = formElement.elements[field.id];
+        values[field.id] = control ? control.value.trim() : "";
+      }
+    });
+    return values;
+  }
+
+  function readStandards(formElement, name) {
+    const ticked = Array.from(formElement.querySelectorAll('input[type="checkbox"][name="' + name + '"]:checked'))
+      .map(function (box) { return box.value; });
+    const other = formElement.elements[name + "_other"];
+    const typed = other ? other.value.split(/[\s,;]+/).filter(Boolean) : [];
+    return ticked.concat(typed).filter(function (id, index, list) { return list.indexOf(id) === index; });
+  }
+
+  function fillForm(formElement, cpdRules, entry) {
+    formElement.reset();
+    formElement.elements.entry_id.value = entry.id;
+    cpdRules.fields.forEach(function (field) {
+      const value = entry.values[field.id];
+      if (field.input === "standards") {
+        fillStandards(formElement, field.id, value || []);
+      } else if (formElement.elements[field.id]) {
+        formElement.elements[field.id].value = value || "";
+      }
+    });
+  }
+
+  function fillStandards(formElement, name, ids) {
+    const boxes = Array.from(formElement.querySelectorAll('input[type="checkbox"][name="' + name + '"]'));
+    boxes.forEach(function (box) { box.checked = ids.indexOf(box.value) >= 0; });
+    const offered = boxes.map(function (box) { return box.value; });
+    const other = formElement.elements[name + "_other"];
+    if (other) other.value = ids.filter(function (id) { return offered.indexOf(id) < 0; }).join(" ");
+  }
+
+  function stopEditing(formElement, cpdRules, panelElement) {
+    formElement.reset();
+    formElement.elements.entry_id.value = "";
+    formElement.querySelector("[data-cpd-cancel]").hidden = true;
+    const heading = panelElement.querySelector("[data-cpd-heading]");
+    if (heading.dataset.original) heading.textContent = heading.dataset.original;
+    prefill(formElement, cpdRules, panelElement);
+  }
+
+  function source(panelElement) {
+    return { title: panelElement.dataset.cpdTitle || "", url: panelElement.dataset.cpdTitle ? pageAddress() : "", kind: panelElement.dataset.cpdKind };
+  }
+
+  function announceSaved(panelElement, message, count) {
+    const status = panelElement.querySelector("[data-cpd-status]");
+    status.textContent = message + " You have " + plural(count, "entry", "entries") + ". ";
+    const myUrl = panelElement.dataset.cpdMyUrl;
+    if (panelElement.dataset.cpdKind !== "my-cpd" && myUrl) {
+      const link = document.createElement("a");
+      link.href = myUrl;
+      link.textContent = "Open My CPD";
+      status.appendChild(link);
+    }
+  }
+
+  function say(panelElement, message) {
+    panelElement.querySelector("[data-cpd-status]").textContent = message;
+  }
+
+  /* ------------------------------------------------------------- My CPD */
+
+  function enhanceMyCpd(cpdRules, entries, formElement) {
+    const page = {
+      list: document.querySelector("[data-cpd-list]"),
+      empty: document.querySelector("[data-cpd-empty]"),
+      status: document.querySelector("[data-cpd-list-status]"),
+      exportText: document.querySelector("[data-cpd-export]"),
+      progress: document.querySelector("[data-cpd-progress]"),
+    };
+    ["[data-cpd-entries]", "[data-cpd-export-section]", "[data-cpd-progress]"].forEach(function (selector) {
+      const element = document.querySelector(selector);
+      if (element) element.hidden = false;
+    });
+    const unavailable = document.querySelector("[data-cpd-unavailable]");
+    if (unavailable) unavailable.hidden = true;
+    const api = {
+      render: function () { render(page, cpdRules, entries.read()); },
+    };
+    page.list.addEventListener("click", function (event) {
+      onEntryButton(event, cpdRules, entries, formElement, api);
+    });
+    bindExport(page);
+    api.render();
+    return api;
+  }
+
+  function render(page, cpdRules, all) {
+    const entries = all.slice().sort(function (a, b) { return dateOf(b, cpdRules).localeCompare(dateOf(a, cpdRules)); });
+    page.list.replaceChildren.apply(page.list, entries.map(function (entry) { return entryElement(entry, cpdRules); }));
+    page.empty.hidden = entries.length > 0;
+    page.exportText.value = exportText(entries, cpdRules, page.exportText.dataset.siteName);
+    if (page.progress) page.progress.textContent = progressText(all, cpdRules, new Date());
+  }
+
+  function entryElement(entry, cpdRules) {
+    const item = element("li", "cpd-entry");
+    const article = element("article");
+    const headingId = "cpd-entry-" + entry.id;
+    article.setAttribute("aria-labelledby", headingId);
+    const heading = element("h3", "cpd-entry__title", entryTitle(entry, cpdRules));
+    heading.id = headingId;
+    const details = element("dl", "cpd-entry__fields");
+    cpdRules.fields.forEach(function (field) {
+      details.appendChild(element("dt", "", field.label));
+      details.appendChild(element("dd", "", shownValue(field, entry.values[field.id], cpdRules)));
+    });
+    article.append(heading, details, entryActions(entry, cpdRules));
+    item.appendChild(article);
+    return item;
+  }
+
+  function entryActions(entry, cpdRules) {
+    const actions = element("div", "cpd-actions cpd-screen-only");
+    const name = " entry: " + entryTitle(entry, cpdRules);
+    actions.append(button("Edit", name, "edit", entry.id), button("Delete", name, "delete", entry.id));
+    return actions;
+  }
+
+  function button(text, hiddenText, action, id) {
+    const control = element("button", "cpd-button", text);
+    control.type = "button";
+    control.dataset.cpdAction = action;
+    control.dataset.entryId = id;
+    control.appendChild(element("span", "cpd-visually-hidden", hiddenText));
+    return control;
+  }
+
+  function onEntryButton(event, cpdRules, entries, formElement, api) {
+    const control = event.target.closest("button[data-cpd-action]");
+    if (!control) return;
+    const entry = entries.read().find(function (item) { return item.id === control.dataset.entryId; });
+    if (!entry) return;
+    if (control.dataset.cpdAction === "edit") startEditing(formElement, cpdRules, entry);
+    if (control.dataset.cpdAction === "delete") remove(entry, cpdRules, entries, api);
+  }
+
+  function startEditing(formElement, cpdRules, entry) {
+    const panelElement = formElement.closest("[data-cpd-panel]");
+    fillForm(formElement, cpdRules, entry);
+    const heading = panelElement.querySelector("[data-cpd-heading]");
+    heading.dataset.original = heading.dataset.original || heading.textContent;
+    heading.textContent = "Edit entry: " + entryTitle(entry, cpdRules);
+    formElement.querySelector("[data-cpd-cancel]").hidden = false;
+    say(panelElement, "Editing the entry. Change the fields below, then save.");
+    const first = formElement.querySelector("select, textarea, input:not([type=hidden])");
+    if (first) first.focus();
+  }
+
+  function remove(entry, cpdRules, entries, api) {
+    if (!window.confirm("Delete this entry? This cannot be undone: " + entryTitle(entry, cpdRules))) return;
+    entries.write(entries.read().filter(function (item) { return item.id !== entry.id; }));
+    api.render();
+    const status = document.querySelector("[data-cpd-list-status]");
+    if (status) status.textContent = "Entry deleted.";
+    const heading = document.getElementById("my-cpd-entries");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }
+
+  /* -------------------------------------------- progress and registration year */
+
+  /** The registration year containing `today`, as ISO dates, from the rules' MM-DD start and end. */
+  function registrationYear(cpdRules, today) {
+    const start = cpdRules.registration_year.start;
+    const end = cpdRules.registration_year.end;
+    const startYear = isoDate(today).slice(5) >= start ? today.getFullYear() : today.getFullYear() - 1;
+    const endYear = end >= start ? startYear : startYear + 1;
+    return { from: startYear + "-" + start, to: endYear + "-" + end };
+  }
+
+  function progressText(all, cpdRules, today) {
+    const year = registrationYear(cpdRules, today);
+    const inYear = all.filter(function (entry) {
+      const date = dateOf(entry, cpdRules);
+      return date >= year.from && date <= year.to;
+    });
+    const peerField = cpdRules.fields.find(function (field) { return field.peer_reflection; });
+    const withPeer = peerField ? inYear.filter(function (entry) { return (entry.values[peerField.id] || "").trim(); }).length : 0;
+    const need = cpdRules.requirements;
+    let text = "This registration year (" + longDate(year.from) + " to " + longDate(year.to) + "): " +
+      Math.min(inYear.length, need.pieces) + " of " + need.pieces + " pieces of CPD recorded";
+    if (need.with_peer_reflection) text += ", " + Math.min(withPeer, need.with_peer_reflection) + " of " + need.with_peer_reflection + " with a peer reflection";
+    text += ".";
+    if (inYear.length >= need.pieces && withPeer >= need.with_peer_reflection) text += " You have recorded what is needed this year.";
+    if (inYear.length > need.pieces) text += " (" + plural(inYear.length, "entry", "entries") + " in all.)";
+    return text;
+  }
+
+  /* ----------------------------------------------------------------- export */
+
+  function exportText(entries, cpdRules, siteName) {
+    const lines = ["# My CPD record", "", "Exported from " + (siteName || "this site") + " on " + longDate(isoDate(new Date())) + ": " + plural(entries.length, "entry", "entries") + "."];
+    entries.forEach(function (entry, index) {
+      lines.push("", "## " + (index + 1) + ". " + entryTitle(entry, cpdRules), "");
+      cpdRules.fields.forEach(function (field) {
+        lines.push(field.label + ":", shownValue(field, entry.values[field.id], cpdRules, true) || "(not filled in)", "");
+      });
+      if (entry.source && entry.source.url) lines.push("Recorded from: " + entry.source.title + " (" + entry.source.url + ")", "");
+    });
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  }
+
+  function bindExport(page) {
+    document.querySelector("[data-cpd-copy]").addEventListener("click", function () { copy(page); });
+    document.querySelector("[data-cpd-print]").addEventListener("click", function () { window.print(); });
+    document.querySelector("[data-cpd-download]").addEventListener("click", function () {
+      const blob = new Blob([page.exportText.value], { type: "text/markdown;charset=utf-8" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "my-cpd-record-" + isoDate(new Date()) + ".md";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      if (page.status) page.status.textContent = "Download started: " + link.download;
+    });
+  }
+
+  function copy(page) {
+    const done = function () { if (page.status) page.status.textContent = "Copied. Paste it into your CPD record."; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(page.exportText.value).then(done, function () { selectForCopy(page); });
+    } else {
+      selectForCopy(page);
+    }
+  }
+
+  function selectForCopy(page) {
+    page.exportText.focus();
+    page.exportText.select();
+    if (page.status) page.status.textContent = "The text is selected: press Control+C (or Command+C) to copy it.";
+  }
+
+  /* ---------------------------------------------------------------- helpers */
+
+  function shownValue(field, value, cpdRules, forExport) {
+    if (field.input === "standards") {
+      const labels = cpdRules.standards || {};
+      return (value || []).map(function (id) { return labels[id] ? id + " (" + labels[id] + ")" : id; }).join(forExport ? "\n" : "; ");
+    }
+    if (field.input === "select") return (cpdRules.types || {})[value] || value || "";
+    if (field.input === "date") return value ? longDate(value) : "";
+    return value || "";
+  }
+
+  function entryTitle(entry, cpdRules) {
+    const dateField = cpdRules.fields.find(function (field) { return field.input === "date"; });
+    const date = dateField && entry.values[dateField.id] ? longDate(entry.values[dateField.id]) : "Undated";
+    const about = (entry.source && entry.source.title) || firstText(entry, cpdRules);
+    return date + ": " + about;
+  }
+
+  function firstText(entry, cpdRules) {
+    const field = cpdRules.fields.find(function (item) { return item.input === "textarea" && entry.values[item.id]; });
+    const text = field ? entry.values[field.id] : "CPD entry";
+    return text.length > 70 ? text.slice(0, 67) + "..." : text;
+  }
+
+  function dateOf(entry, cpdRules) {
+    const field = cpdRules.fields.find(function (item) { return item.input === "date"; });
+    return (field && entry.values[field.id]) || "";
+  }
+
+  function isoDate(date) {
+    const pad = function (n) { return String(n).padStart(2, "0"); };
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function longDate(iso) {
+    const parts = iso.split("-").map(Number);
+    const date = new Date(parts[0], parts[1] - 1, parts[2]);
+    return isNaN(date) ? iso : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function pageAddress() {
+    return window.location.origin + window.location.pathname;
+  }
+
+  function newId() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+})();

@@ -1,0 +1,91 @@
+/*
+ * Reading paths: progress ticks kept in this browser, the filter on the list
+ * of paths, and a print button. Plain ES2017, no build step, no network.
+ * Without JavaScript (or storage) the ticks and filter stay hidden and every
+ * path and step still shows: nothing here is needed to read a path.
+ */
+(function () {
+  "use strict";
+
+  enhanceSteps(document.querySelector("[data-path-steps]"));
+  enhanceFilter(document.querySelector("[data-path-filter]"));
+  document.querySelectorAll("[data-print]").forEach(function (control) {
+    control.hidden = false;
+    control.addEventListener("click", function () { window.print(); });
+  });
+
+  /** Tick boxes for each step, remembered by step (summary or address), not by position. */
+  function enhanceSteps(list) {
+    if (!list) return;
+    const store = openStore(list.dataset.progressKey);
+    if (!store) return;
+    const boxes = Array.from(list.querySelectorAll("[data-step-done] input[type=checkbox]"));
+    const done = store.read();
+    boxes.forEach(function (box) {
+      box.checked = done.indexOf(box.value) >= 0;
+      box.closest("[data-step-done]").hidden = false;
+      box.addEventListener("change", function () {
+        store.write(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
+        showProgress(boxes, true);
+      });
+    });
+    showProgress(boxes, false);
+  }
+
+  function showProgress(boxes, announce) {
+    const status = document.querySelector("[data-path-progress]");
+    if (!status) return;
+    const ticked = boxes.filter(function (b) { return b.checked; }).length;
+    status.hidden = false;
+    const text = ticked + " of " + boxes.length + " steps done" + (ticked === boxes.length ? ": path complete. Record it as CPD below." : ".");
+    // Set quietly on load; a live region speaks only when the reader changes something.
+    if (announce || status.textContent !== text) status.textContent = text;
+  }
+
+  function openStore(key) {
+    try {
+      const storage = window.localStorage;
+      storage.setItem(key + "-probe", "1");
+      storage.removeItem(key + "-probe");
+      return {
+        read: function () {
+          try {
+            const value = JSON.parse(storage.getItem(key) || "[]");
+            return Array.isArray(value) ? value : [];
+          } catch (error) {
+            return [];
+          }
+        },
+        write: function (keys) {
+          try { storage.setItem(key, JSON.stringify(keys)); } catch (error) { /* full: ticks are a convenience */ }
+        },
+      };
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /** Show only the paths matching the chosen standard and audience; the count is announced. */
+  function enhanceFilter(form) {
+    if (!form) return;
+    const items = Array.from(document.querySelectorAll("[data-path-list] > li"));
+    const count = document.querySelector("[data-path-count]");
+    form.hidden = false;
+    const apply = function () {
+      const standard = form.elements.standard.value;
+      const audience = form.elements.audience.value;
+      let shown = 0;
+      items.forEach(function (item) {
+        const match = (!standard || item.dataset.standards.split(" ").indexOf(standard) >= 0) &&
+          (!audience || item.dataset.audience.split(" ").indexOf(audience) >= 0);
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = shown === items.length
+        ? "Showing all " + items.length + " reading paths."
+        : "Showing " + shown + " of " + items.length + " reading paths." + (shown ? "" : " Choose 'Any standard' or 'Anyone' to see more.");
+    };
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  }
+})();
