@@ -1,0 +1,205 @@
+"""CPD rules and coverage as data, and real MkDocs builds of the reading-path and CPD pages."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, summary_text
+from evidence.cpd_rules import CpdRules
+from evidence.framework import Frameworks
+from evidence.problems import Problems
+
+PATH = """\
+---
+title: Checking what people understand
+summary: A short path on checking understanding, for practitioners who work with people with learning disabilities.
+audience: [practitioners]
+time: 30
+standards: [swe:4.2, pcf:7]
+steps:
+  - summary: talking-mats
+    why: A study that watched everyday conversations as well as asking people.
+    questions: [How do you check what someone has understood?]
+  - summary: pictures
+    why: A second study, in day services, that used pictures to support choices.
+    questions: [Which pictures or aids does the person already use?]
+facilitator_notes:
+  - Allow 45 minutes; read step 1 beforehand.
+---
+
+Two studies on checking understanding.
+"""
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> Frameworks:
+    return Frameworks.load(REPO / "data" / "frameworks", REPO, Problems())
+
+
+def load_rules(tmp_path: Path, frameworks: Frameworks, text: str | None = None) -> tuple[CpdRules | None, list[str]]:
+    file = REPO / "data" / "cpd.yml"
+    if text is not None:
+        file = tmp_path / "data" / "cpd.yml"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+    problems = Problems()
+    rules = CpdRules.load(file, file.parents[1], frameworks, problems)
+    return rules, [str(p) for p in problems.sorted()]
+
+
+def test_bundled_cpd_rules_are_data(tmp_path, frameworks):
+    rules, problems = load_rules(tmp_path, frameworks)
+    assert problems == []
+    assert (rules.pieces, rules.with_peer_reflection) == (2, 1)
+    assert rules.year_label == "1 December to 30 November" and rules.renewal_label == "1 September to 30 November"
+    assert [f.id for f in rules.fields] == ["type", "description", "date", "learning", "impact", "peer_reflection", "standards"]
+    assert rules.peer_field.id == "peer_reflection" and rules.default_type("summary") == "reading"
+    assert [s.qualified for s in rules.focus_options()] == [f"swe:4.{n}" for n in range(1, 9)]
+    data = rules.browser_data(frameworks)
+    assert data["registration_year"] == {"start": "12-01", "end": "11-30"}
+    assert data["requirements"] == {"pieces": 2, "with_peer_reflection": 1}
+    assert data["standards"]["swe:4.2"].startswith("SWE 4.2: ")
+    assert "standards" not in rules.browser_data(), "labels for every standard only where the export needs them"
+
+
+def test_rules_the_schema_cannot_express_are_checked_at_their_lines(tmp_path, frameworks):
+    text = (REPO / "data" / "cpd.yml").read_text(encoding="utf-8")
+    text = text.replace('start: "12-01"', 'start: "02-30"').replace("with_peer_reflection: 1", "with_peer_reflection: 3")
+    text = text.replace('focus_standard: "swe:4"', 'focus_standard: "swe:44"').replace("    input: date\n", "    input: text\n")
+    rules, problems = load_rules(tmp_path, frameworks, text)
+    lines = text.splitlines()
+    at = lambda needle: next(n for n, line in enumerate(lines, 1) if needle in line)  # noqa: E731
+    assert rules is None
+    assert f"data/cpd.yml:{at('02-30')}: 'registration_year.start': 02-30 is not a day of the year; write MM-DD, for example 12-01" in problems
+    assert f"data/cpd.yml:{at('with_peer_reflection: 3')}: 'requirements.with_peer_reflection' cannot be more than 'requirements.pieces'" in problems
+    assert any(p.startswith(f"data/cpd.yml:{at('swe:44')}: 'focus_standard': 'swe:44' is not a standard") for p in problems), problems
+    assert any("needs exactly one field with 'input: date'" in p for p in problems), problems
+
+
+def test_counts_roll_up_to_parent_standards(project):
+    project.add("talking-mats.md", summary_text(standards=["swe:4.2"], strand="seldom-heard-voices"))
+    project.add("pictures.md", summary_text(title="Pictures in day services", standards=["swe:4", "pcf:7"], strand="working-with-partners"))
+    library = project.library()
+    assert not library.problems.errors
+    four, four_two = library.standard("swe:4"), library.standard("swe:4.2")
+    assert [s.slug for s in library.mapped(four).summaries] == ["pictures"]
+    assert sorted(s.slug for s in library.mapped(four).all_summaries) == ["pictures", "talking-mats"]
+    assert [s.slug for s in library.mapped(four_two).all_summaries] == ["talking-mats"]
+    matrix = next(m for m in library.coverage if m.framework.id == "swe" and m.facet.spec.field == "strand")
+    row = next(r for r in matrix.rows if r.standard is four)
+    columns = [t.id for t in matrix.columns]
+    assert row.total == 2 and row.counts[columns.index("seldom-heard-voices")] == 1 and row.counts[columns.index("working-with-partners")] == 1
+    assert next(r for r in matrix.rows if r.standard.qualified == "swe:5").is_gap
+
+
+@pytest.fixture
+def built(project):
+    """A tiny site: two summaries mapped to standards and one reading path through both."""
+    project.add("talking-mats.md", summary_text(standards=["swe:4.2", "pcf:7"]))
+    project.add("pictures.md", summary_text(title="Pictures in day services", topics=["communication", "wellbeing"], standards=["swe:1.3"]))
+    (project.root / "reading_paths").mkdir()
+    (project.root / "reading_paths" / "checking-understanding.md").write_text(PATH, encoding="utf-8")
+    assert project.build() == 0
+    return project
+
+
+def links(page: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'href="([^"#]+)', page)]
+
+
+def test_generated_pages_exist_and_link_correctly(built):
+    for url in ["reading-paths", "reading-paths/checking-understanding", "cpd", "cpd/swe", "cpd/swe/4.2", "cpd/swe/4", "cpd/pcf/7", "cpd/kss-adults/3", "cpd/coverage", "my-cpd"]:
+        assert "data-pagefind-body" in built.page(url), url
+    summary = built.page("research/talking-mats")
+    assert "../../cpd/swe/4.2/" in links(summary) and "../../cpd/pcf/7/" in links(summary)
+    assert '<span class="ev-hidden" data-pagefind-filter="standard">swe:4.2</span>' in summary
+    path = built.page("reading-paths/checking-understanding")
+    assert links(path).index("../../research/talking-mats/") < links(path).index("../../research/pictures/"), "steps in order"
+    assert '<span class="ev-hidden" data-pagefind-filter="type">Reading path</span>' in path
+    assert "Running this as a team session or journal club" in path and "Allow 45 minutes; read step 1 beforehand." in path
+    standard = built.page("cpd/swe/4.2")
+    assert "../../../research/talking-mats/" in links(standard) and "../../../reading-paths/checking-understanding/" in links(standard)
+    assert "https://www.socialworkengland.org.uk/standards/professional-standards/" in links(built.page("cpd/swe"))
+    assert "consult British Association of Social Workers (BASW)'s official text" in built.page("cpd/pcf")
+
+
+def test_every_link_on_the_new_pages_resolves(built):
+    site = built.root / "site"
+    for folder in ["reading-paths", "cpd", "my-cpd"]:
+        for page in (site / folder).rglob("index.html"):
+            for href in links(page.read_text(encoding="utf-8")):
+                if href.startswith(("http:", "https:")):
+                    continue
+                target = (page.parent / href).resolve()
+                assert target.exists() or (target / "index.html").exists(), f"{page.relative_to(site)} links to missing {href}"
+
+
+def test_coverage_matrix_is_an_accessible_table(built):
+    page = built.page("cpd/coverage")
+    assert page.count('role="region" tabindex="0" aria-labelledby="caption-') == 8, "4 frameworks by strand and by topic"
+    assert '<caption id="caption-swe-strand">SWE standards by strand: number of summaries</caption>' in page
+    assert '<th scope="col">Standard</th>' in page and '<th scope="row">' in page
+    assert "0 (gap)" in page
+
+
+def test_cpd_rules_reach_the_browser_as_data_not_code(built):
+    for url in ["research/talking-mats", "reading-paths/checking-understanding", "my-cpd"]:
+        page = built.page(url)
+        scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S)
+        inline = [attrs for attrs, body in scripts if body.strip() and "src=" not in attrs and "application/json" not in attrs and "application/ld+json" not in attrs and "__config" not in attrs]
+        assert not [a for a in inline if "cpd" in a], inline
+        rules = json.loads(re.search(r'<script type="application/json" id="cpd-rules">(.*?)</script>', page, re.S).group(1))
+        assert rules["requirements"] == {"pieces": 2, "with_peer_reflection": 1}
+        assert "onclick=" not in page and ' style="' not in page.split('class="md-content"')[1].split("</article>")[0]
+    script = (built.root / "site" / "assets" / "javascripts" / "cpd.js").read_text(encoding="utf-8")
+    assert "12-01" not in script and "Social Work England" not in script, "rules live in data/cpd.yml only"
+
+
+def test_printable_template_and_form_are_both_rendered(built):
+    page = built.page("research/talking-mats")
+    template = page.index("data-cpd-template")
+    form = page.index("data-cpd-form hidden")
+    assert template < form, "the template shows first; the script swaps in the form"
+    assert '<label for="cpd-field-learning">What I learnt</label>' in page
+    assert 'value="swe:4.2" checked' in page and 'value="swe:4.1">' in page
+
+
+def test_nav_has_the_new_entries(built):
+    home = built.page("")
+    for label, url in [("Reading paths", "reading-paths/"), ("CPD standards", "cpd/"), ("My CPD", "my-cpd/")]:
+        assert re.search(rf'href="{re.escape(url)}"[^>]*>\s*(<span[^>]*>)?\s*{label}', home), label
+
+
+def test_a_path_with_a_missing_summary_stops_the_build(project, capsys):
+    project.add("talking-mats.md", summary_text())
+    (project.root / "reading_paths").mkdir()
+    (project.root / "reading_paths" / "checking-understanding.md").write_text(PATH, encoding="utf-8")
+    assert project.build() == 1
+    line = next(n for n, text in enumerate(PATH.splitlines(), 1) if "summary: pictures" in text)
+    out = capsys.readouterr().out
+    assert f"reading_paths/checking-understanding.md:{line}: 'steps[2].summary': there is no valid summary 'pictures'" in out
+
+
+def test_a_forked_framework_gets_its_pages(project):
+    wales = textwrap.dedent("""\
+        title: Code of Professional Practice for Social Care
+        short_title: Wales code
+        owner: Social Care Wales
+        version: "2017"
+        date: "2017"
+        nations: [wales]
+        standards:
+          - id: "6"
+            label: Being accountable for the quality of my work and keeping up my knowledge and skills
+        """)
+    (project.root / "data" / "frameworks" / "wales.yml").write_text(wales, encoding="utf-8")
+    project.add("talking-mats.md", summary_text(standards=["wales:6"]))
+    assert project.build() == 0
+    assert "Talking mats in care homes" in project.page("cpd/wales/6")
+    assert "../../cpd/wales/6/" in links(project.page("research/talking-mats"))

@@ -1,0 +1,182 @@
+"""Reading paths from inline strings: every mistake as path:line with the field and a fix."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from evidence.framework import Frameworks
+from evidence.problems import Problems
+from evidence.reading_path import load_reading_paths
+from evidence.summary import Summary
+
+GOOD = """\
+---
+title: Hearing people who are rarely heard
+summary: A short path on checking what people really understand, for practitioners and students.
+audience:
+  - practitioners
+  - students
+time: 40
+standards:
+  - swe:1.3
+  - pcf:7
+steps:
+  - summary: talking-mats
+    time: 15
+    why: A study that watched everyday conversations as well as asking people about them.
+    questions:
+      - How do you check what someone has understood?
+  - title: A project page about the follow-on study
+    url: https://example.org/projects/p1
+    kind: Research project page
+    why: Single studies are rarely the last word, so see what comes next.
+    questions:
+      - How do you keep up with research still under way?
+facilitator_notes:
+  - Allow 45 minutes and ask people to read step 1 beforehand.
+---
+
+This path brings two things together.
+"""
+
+
+def make_summary(slug: str) -> Summary:
+    data = {"title": slug.replace("-", " ").capitalize(), "summary": "A summary used in tests of reading paths."}
+    return Summary(slug, f"research_summaries/{slug}.md", data, "", 1)
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> Frameworks:
+    problems = Problems()
+    loaded = Frameworks.load(REPO / "data" / "frameworks", REPO, problems)
+    assert not problems.items
+    return loaded
+
+
+def read(tmp_path: Path, frameworks: Frameworks, text: str, name: str = "rarely-heard.md"):
+    folder = tmp_path / "reading_paths"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    problems = Problems()
+    summaries = {slug: make_summary(slug) for slug in ("talking-mats", "connecting-people")}
+    paths = load_reading_paths(folder, tmp_path, summaries, frameworks, problems)
+    return paths, [str(p) for p in problems.sorted()]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_a_good_path_loads_as_ordered_steps(tmp_path, frameworks):
+    paths, problems = read(tmp_path, frameworks, GOOD)
+    assert problems == []
+    path = paths[0]
+    assert path.slug == "rarely-heard" and path.time == 40 and path.audience == ["practitioners", "students"]
+    first, second = path.steps
+    assert (first.number, first.heading, first.is_external, first.key) == (1, "Talking mats", False, "summary:talking-mats")
+    assert (second.number, second.url, second.kind, second.key) == (2, "https://example.org/projects/p1", "Research project page", "url:https://example.org/projects/p1")
+    assert path.uses("talking-mats") and not path.uses("connecting-people")
+    assert path.body.startswith("This path brings")
+
+
+def test_missing_summary_is_an_error_at_its_line_with_a_suggestion(tmp_path, frameworks):
+    text = GOOD.replace("summary: talking-mats", "summary: talking-mat")
+    _, problems = read(tmp_path, frameworks, text)
+    line = line_of(text, "summary: talking-mat")
+    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'steps[1].summary': there is no valid summary 'talking-mat'; did you mean 'talking-mats'?"]
+
+
+def test_unknown_standard_is_an_error_at_its_line(tmp_path, frameworks):
+    text = GOOD.replace("  - pcf:7", "  - pcf:70")
+    _, problems = read(tmp_path, frameworks, text)
+    line = line_of(text, "- pcf:70")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"reading_paths/rarely-heard.md:{line}: 'standards[2]': 'pcf:70' is not a standard in Professional Capabilities Framework")
+
+
+def test_a_step_must_be_a_summary_or_an_outside_resource(tmp_path, frameworks):
+    text = GOOD.replace("    url: https://example.org/projects/p1\n", "")
+    _, problems = read(tmp_path, frameworks, text)
+    line = line_of(text, "- title: A project page")
+    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'steps[2]' needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing 'url')"]
+
+
+def test_a_step_cannot_be_both(tmp_path, frameworks):
+    text = GOOD.replace("  - summary: talking-mats\n", "  - summary: talking-mats\n    url: https://example.org/x\n")
+    _, problems = read(tmp_path, frameworks, text)
+    assert problems == [f"reading_paths/rarely-heard.md:{line_of(text, 'url: https://example.org/x')}: 'steps[1]' has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step"]
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("  - students\n", "  - managers\n", "- managers", "'audience[2]': 'managers' is not one of"),
+        ("time: 40\n", "time: forty\n", "time: forty", "'time' must be a whole number"),
+        ("why: Single studies are rarely the last word, so see what comes next.", "why: Short.", "why: Short.", "'steps[2].why' is too short"),
+        ("url: https://example.org/projects/p1", "url: example.org/p1", "url: example.org", "'steps[2].url' must be a web address starting with https://"),
+        ("      - How do you keep up with research still under way?\n", "      - One question here?\n      - Two questions here?\n      - Three questions here?\n      - Four questions here?\n", "      - One question here?", "'steps[2].questions' has too many items: keep it to 3"),
+        ("standards:\n", "standard:\n", "standard:", "unknown field 'standard'; did you mean 'standards'?"),
+    ],
+)
+def test_schema_problems_name_field_line_and_fix(tmp_path, frameworks, old, new, needle, message):
+    text = GOOD.replace(old, new)
+    _, problems = read(tmp_path, frameworks, text)
+    line = line_of(text, needle) - (1 if needle.startswith("      - ") else 0)
+    assert any(p.startswith(f"reading_paths/rarely-heard.md:{line}: {message}") for p in problems), problems
+
+
+def test_missing_required_field_is_reported(tmp_path, frameworks):
+    text = GOOD.replace("facilitator_notes:\n  - Allow 45 minutes and ask people to read step 1 beforehand.\n", "")
+    _, problems = read(tmp_path, frameworks, text)
+    assert problems == ["reading_paths/rarely-heard.md:1: missing required field 'facilitator_notes': add 'facilitator_notes:' (How to run the path as a 45 to 60 minute team session or journal club, one point per item. They print with the session pack)"]
+
+
+def test_unsafe_markup_in_the_introduction_is_refused(tmp_path, frameworks):
+    text = GOOD + "\n<script>alert(1)</script>\n"
+    _, problems = read(tmp_path, frameworks, text)
+    assert problems and problems[0].startswith(f"reading_paths/rarely-heard.md:{line_of(text, '<script>')}: raw HTML <script> is not allowed")
+
+
+def test_times_that_add_up_to_more_than_the_total_warn(tmp_path, frameworks):
+    text = GOOD.replace("    kind: Research project page\n", "    kind: Research project page\n    time: 30\n")
+    paths, problems = read(tmp_path, frameworks, text)
+    assert paths, "a warning does not stop the path"
+    assert problems == [f"reading_paths/rarely-heard.md:{line_of(text, 'time: 40')}: warning: 'time' is 40 minutes but the steps' times add up to 45; raise 'time' or shorten the steps"]
+
+
+def test_bad_file_name_and_broken_yaml(tmp_path, frameworks):
+    _, problems = read(tmp_path, frameworks, GOOD, name="Rarely Heard.md")
+    assert problems[0].startswith("reading_paths/Rarely Heard.md:1: file name 'Rarely Heard.md' must be lowercase words")
+    _, problems = read(tmp_path, frameworks, "---\ntitle: [unclosed\n---\n", name="broken.md")
+    assert any(p.startswith("reading_paths/broken.md:") and "YAML syntax error" in p for p in problems), problems
+
+
+def test_no_folder_means_no_paths(tmp_path, frameworks):
+    problems = Problems()
+    assert load_reading_paths(tmp_path / "missing", tmp_path, {}, frameworks, problems) == []
+    assert not problems.items
+
+
+# Only resources whose address appears in the seed documents may be linked.
+SEED_URLS = {"https://www.sscr.nihr.ac.uk/projects/p114", "https://www.scie.org.uk/care-providers/coronavirus-covid-19"}
+
+
+def test_bundled_paths_are_real_and_complete():
+    from evidence.library import Library
+    from evidence.settings import Settings
+
+    library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
+    assert not library.problems.errors, [str(p) for p in library.problems.errors]
+    assert len(library.reading_paths) >= 3
+    for path in library.reading_paths:
+        assert 3 <= len(path.steps) <= 5, path.slug
+        assert path.facilitator_notes and path.body.strip() and path.audience and path.standards
+        assert all(1 <= len(step.questions) <= 3 and step.why for step in path.steps)
+        assert {step.url for step in path.steps if step.is_external} <= SEED_URLS
+    assert any("swe:4" in s for path in library.reading_paths for s in path.standards), "a path for Standard 4"
+    passports = library.summary("communication-passports-learning-disability")
+    assert len(library.paths_with(passports)) >= 2
