@@ -23,3 +23,8 @@ class EvidenceConfig(base.Config):
     browse_per_page = c.Type(int, default=50)
     related_count = c.Type(int, default=3)
     review_after_years = c.Type(int, default=3)
+    # Content Security Policy in every page's <meta> (evidence/csp.py). Extra
+    # sources per directive, for a fork that adds say an analytics origin:
+    # csp_sources: {connect-src: ["https://stats.example.org"]}
+    csp_enabled = c.Type(bool, default=True)
+    csp_sources = c.Type(dict, default={})

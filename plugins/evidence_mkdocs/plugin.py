@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from evidence import routes
+from evidence import routes, search_index
+from evidence.csp import Policy, with_policy
 from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
 from evidence.safety import sanitize_html
@@ -28,6 +29,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.serving = False
+
+    def on_startup(self, *, command, dirty) -> None:
+        """The preview injects an inline live-reload script whose text changes per request:
+        no policy could allow it by hash, so pages under ``serve`` carry no policy."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -53,6 +60,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_env(self, env, config, files):
         env.globals["library"] = self.library
         env.globals["routes"] = routes
+        env.globals["search"] = search_index
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -74,12 +82,21 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             context.update(generated.context)
         return context
 
+    # Run last: the policy hashes the inline scripts of the finished HTML.
+    @event_priority(-100)
     def on_post_page(self, output, page, config):
-        return valid_checkboxes(output)
+        return self._finish(output)
 
+    @event_priority(-100)
     def on_post_template(self, output_content, template_name, config):
-        """404.html is rendered as a static template, not a page."""
-        return valid_checkboxes(output_content)
+        """404.html is rendered as a static template, not a page (sitemap.xml too: left alone)."""
+        return self._finish(output_content) if template_name.endswith(".html") else output_content
+
+    def _finish(self, html: str) -> str:
+        html = valid_checkboxes(html)
+        if self.config.csp_enabled and not self.serving:
+            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}))
+        return html
 
     def on_serve(self, server, config, builder):
         """Editing a summary or a vocabulary rebuilds the preview, like editing a page."""
