@@ -1,0 +1,157 @@
+"""Search: what Pagefind indexes, the filter groups, the Content Security Policy.
+
+Pure tests of the plan and the policy from inline strings, then one real build
+of a tiny site to check which pages carry a searchable body and which filters.
+The browser side (ranking, filters, keyboard) is in tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from conftest import summary_text
+from evidence.csp import BASE_DIRECTIVES, Policy, inline_script_hashes, with_policy
+from evidence.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
+
+EXPECTED_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+# ---- The plan and the runner -------------------------------------------
+
+
+def test_plan_runs_the_bundled_binary_once_over_the_whole_site(tmp_path):
+    command = IndexPlan(tmp_path / "site").command(python="py")
+    assert command[:3] == ["py", "-m", "pagefind"], "the binary pagefind[bin] ships: nothing is downloaded"
+    assert command[command.index("--site") + 1] == str(tmp_path / "site")
+    assert command[command.index("--output-subdir") + 1] == "pagefind"
+    assert command[command.index("--force-language") + 1] == "en"
+    excluded = [command[i + 1] for i, part in enumerate(command) if part == "--exclude-selectors"]
+    assert "[data-pagefind-ignore]" in excluded and ".headerlink" in excluded
+
+
+def test_runner_clears_the_old_index_and_reports_its_size(tmp_path):
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "stale.pf_index").write_text("old")
+    (site / "index.html").write_text('<html lang="en"><body><main data-pagefind-body><h1>Hello</h1><p>Words here.</p></main></body></html>')
+    stats = build_index(IndexPlan(site))
+    assert not (site / "pagefind" / "stale.pf_index").exists()
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert stats["files"] > 3 and stats["bytes"] > 10_000
+
+
+# ---- Words and filters from the facet declarations -----------------------
+
+
+def test_summary_is_found_by_labels_and_synonyms_of_its_terms(project):
+    project.add("talking-mats.md", summary_text(topics=["communication", "behaviour-that-challenges"]))
+    library = project.library()
+    words = search_words(library, library.summaries[0])
+    assert {"Communication", "AAC", "Behaviour that challenges", "challenging behavior"} <= set(words)
+    assert {"People with learning disabilities", "intellectual disability"} <= set(words)
+    assert len(words) == len(set(words)), "each word once"
+    assert "Discrimination" not in words, "only the summary's own terms"
+
+
+def test_filter_groups_follow_the_facets_then_standard_and_type(project):
+    project.add("talking-mats.md", summary_text(standards=["swe:4.2"]))
+    library = project.library()
+    groups = search_filters(library)
+    assert [g.key for g in groups] == [f.name for f in library.facets] + ["standard", "type"]
+    topic = groups[0]
+    assert topic.label == "Topic" and [(v.value, v.param) for v in topic.values] == [("Communication", "communication")]
+    year = next(g for g in groups if g.key == "year")
+    assert [(v.value, v.param, v.text) for v in year.values] == [("2021", "2021", "2021")]
+    standard = next(g for g in groups if g.key == "standard")
+    assert [(v.value, v.param) for v in standard.values] == [("swe:4.2", "swe:4.2")]
+    assert standard.values[0].text.startswith("SWE 4.2: ")
+    assert [(v.param, v.value) for v in groups[-1].values] == list(CONTENT_TYPES.items())
+
+
+# ---- Content Security Policy ---------------------------------------------
+
+
+def test_policy_allows_only_this_site_plus_what_pagefind_needs():
+    assert Policy().header_value() == EXPECTED_POLICY
+    assert "unsafe-inline" not in EXPECTED_POLICY and "https:" not in EXPECTED_POLICY
+    assert set(BASE_DIRECTIVES) >= {"script-src", "worker-src", "connect-src", "object-src", "base-uri", "form-action"}
+
+
+def test_policy_takes_extra_sources_from_configuration():
+    value = Policy({"connect-src": ("https://stats.example.org",), "frame-src": ("https://video.example.org",)}).header_value()
+    assert "connect-src 'self' https://stats.example.org;" in value
+    assert value.endswith("frame-src https://video.example.org")
+
+
+def test_only_inline_scripts_that_run_are_hashed():
+    html = (
+        '<script>var a=1</script><script src="x.js"></script><script type="application/json">{"a":1}</script>'
+        '<script type="application/ld+json">{}</script><script type="module">import "./y.js"</script>'
+    )
+    assert inline_script_hashes(html) == (sha256("var a=1"), sha256('import "./y.js"'))
+
+
+def test_policy_goes_right_after_the_charset_before_any_script():
+    html = '<!doctype html><html><head><meta charset="utf-8"><script>__md_scope=1</script></head><body></body></html>'
+    out = with_policy(html, Policy())
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', out)
+    assert meta and out.index(meta.group(0)) < out.index("<script>")
+    assert f"'{sha256('__md_scope=1')}'" in meta.group(1).replace("&quot;", '"')
+    assert with_policy("<?xml version='1.0'?><urlset/>", Policy()) == "<?xml version='1.0'?><urlset/>"
+
+
+# ---- A real build ---------------------------------------------------------
+
+
+def test_built_pages_carry_search_marks_and_the_policy(project):
+    project.add("talking-mats.md", summary_text(topics=["communication", "behaviour-that-challenges"]))
+    assert project.build() == 0
+    summary = project.page("research/talking-mats")
+    assert summary.count("data-pagefind-body") == 1
+    for mark in ['data-pagefind-filter="type">Research summary<', 'data-pagefind-filter="strength" data-pagefind-meta="strength">Moderate<',
+                 'data-pagefind-filter="year">2021<', 'data-pagefind-filter="topic">Communication<', 'data-pagefind-meta="design"']:
+        assert mark in summary, mark
+    words = re.search(r'<p class="ev-hidden" data-pagefind-weight="2">([^<]*)</p>', summary).group(1)
+    assert "challenging behavior" in words and "intellectual disability" in words
+
+    about = project.page("about")
+    assert 'data-pagefind-body data-pagefind-filter="type:Page" data-pagefind-meta="summary:How this site helps' in about
+    for url in ["browse", "browse/topic", "search"]:
+        assert "data-pagefind-body" not in project.page(url), f"{url} is a list or a tool, not content"
+    search_page = project.page("search")
+    assert 'name="topic" value="communication" data-value="Communication"' in search_page
+    assert "<noscript>" in search_page and 'href="../browse/"' in search_page
+
+
+def test_every_page_has_a_policy_that_allows_its_own_inline_scripts(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    site = project.root / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert pages and (site / "404.html") in pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert policy, f"{page.relative_to(site)} has no Content Security Policy"
+        assert text.index(policy.group(0)) < text.index("<script"), "the policy must come before every script"
+        for digest in inline_script_hashes(text):
+            assert f"'{digest}'" in policy.group(1), f"{page.relative_to(site)}: an inline script is not allowed by hash"
+        assert "https://fonts" not in text, "no third-party fonts"
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_material_search_stays_off(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    page = project.page("about")
+    assert "md-search" not in page and 'for="__search"' not in page
+    assert not (project.root / "site" / "search" / "search_index.json").exists(), "no lunr index"
