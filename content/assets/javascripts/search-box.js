@@ -1,0 +1,169 @@
+/* The header search box (overrides/partials/search-box.html): results as you
+   type, "/" to jump to it, Escape to close, arrow keys or Tab through results,
+   Enter for the full search page. On narrow screens a button opens the field
+   over the header. Without this script the box is a plain form to /search/. */
+
+import { loadPagefind, plural, resultType } from "./search-engine.js";
+
+const SHOWN = 6;
+const DEBOUNCE_MS = 200;
+
+export function setUpSearchBox(form) {
+  const parts = {
+    form,
+    input: form.querySelector("input[name=q]"),
+    panel: form.querySelector("[data-search-panel]"),
+    list: form.querySelector("[data-search-results]"),
+    status: form.querySelector("[data-search-status]"),
+    all: form.querySelector("[data-search-all]"),
+    opener: document.querySelector("[data-search-open]"),
+    fallback: document.querySelector("[data-search-fallback]"),
+    bundle: form.dataset.pagefindBundle,
+    searchUrl: form.dataset.searchUrl,
+    latest: 0,
+  };
+  if (parts.fallback && parts.opener) {
+    parts.fallback.hidden = true;
+    parts.opener.hidden = false;
+    parts.opener.addEventListener("click", () => expand(parts));
+  }
+  form.querySelector("[data-search-close]").addEventListener("click", () => collapse(parts, true));
+  parts.input.addEventListener("focus", () => loadPagefind(parts.bundle).catch(() => {}), { once: true });
+  parts.input.addEventListener("input", () => search(parts));
+  form.addEventListener("keydown", (event) => onKey(parts, event));
+  form.addEventListener("focusout", (event) => {
+    if (!form.contains(event.relatedTarget)) collapse(parts, false);
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (!form.contains(event.target) && event.target !== parts.opener) collapse(parts, false);
+  });
+  document.addEventListener("keydown", (event) => onShortcut(parts, event));
+}
+
+/* "/" focuses the box, unless the reader is typing somewhere else. */
+function onShortcut(parts, event) {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const target = event.target;
+  if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+  event.preventDefault();
+  expand(parts);
+}
+
+function expand(parts) {
+  parts.form.classList.add("is-open");
+  if (parts.opener) parts.opener.setAttribute("aria-expanded", "true");
+  parts.input.focus();
+  parts.input.select();
+}
+
+/* Close the results; on narrow screens also fold the field back into its button. */
+function collapse(parts, returnFocus) {
+  closePanel(parts);
+  const wasOpen = parts.form.classList.contains("is-open");
+  parts.form.classList.remove("is-open");
+  if (parts.opener) parts.opener.setAttribute("aria-expanded", "false");
+  if (returnFocus && wasOpen && isVisible(parts.opener)) parts.opener.focus();
+}
+
+function isVisible(node) {
+  return Boolean(node && !node.hidden && node.getClientRects().length);
+}
+
+function closePanel(parts) {
+  parts.panel.hidden = true;
+}
+
+function links(parts) {
+  return [...parts.panel.querySelectorAll("a[href]")];
+}
+
+function onKey(parts, event) {
+  if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!parts.panel.hidden) {
+      closePanel(parts);
+      parts.input.focus();
+    } else {
+      collapse(parts, true);
+    }
+    return;
+  }
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  if (parts.panel.hidden) return;
+  const all = links(parts);
+  const index = all.indexOf(document.activeElement);
+  event.preventDefault();
+  if (event.key === "ArrowDown") (all[index + 1] || all[0]).focus();
+  else if (index <= 0) parts.input.focus();
+  else all[index - 1].focus();
+}
+
+async function search(parts) {
+  const query = parts.input.value.trim();
+  const ticket = ++parts.latest;
+  if (!query) {
+    closePanel(parts);
+    parts.status.textContent = "";
+    return;
+  }
+  let response;
+  try {
+    const pagefind = await loadPagefind(parts.bundle);
+    response = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+  } catch (error) {
+    if (ticket === parts.latest) showUnavailable(parts);
+    return;
+  }
+  if (!response || ticket !== parts.latest) return; // a newer keystroke won
+  const shown = await Promise.all(response.results.slice(0, SHOWN).map((result) => result.data()));
+  if (ticket !== parts.latest) return;
+  render(parts, query, response.results.length, shown);
+}
+
+function render(parts, query, total, shown) {
+  parts.list.replaceChildren(...shown.map(resultItem));
+  const url = new URL(parts.searchUrl, document.baseURI);
+  url.searchParams.set("q", query);
+  parts.all.href = url.pathname + url.search;
+  parts.all.textContent = total ? `All ${plural(total, "result", "results")}, with filters` : "Search page, with filters";
+  if (!total) parts.list.append(message(`Nothing found for “${query}”. Try other words, or fewer of them.`));
+  parts.panel.hidden = false;
+  const more = total > shown.length ? ` The first ${shown.length} are listed.` : "";
+  parts.status.textContent = total
+    ? `${plural(total, "result", "results")} for “${query}”.${more} Use the down arrow key to move through them.`
+    : `No results for “${query}”.`;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.className = "ev-search-box__link";
+  link.href = data.url;
+  const title = document.createElement("span");
+  title.className = "ev-search-box__title";
+  title.textContent = (data.meta && data.meta.title) || data.url;
+  link.append(title);
+  const type = resultType(data);
+  if (type) {
+    const kind = document.createElement("span");
+    kind.className = "ev-search-box__type";
+    kind.textContent = type;
+    link.append(" ", kind);
+  }
+  item.append(link);
+  return item;
+}
+
+function message(text) {
+  const item = document.createElement("li");
+  item.className = "ev-search-box__message";
+  item.textContent = text;
+  return item;
+}
+
+function showUnavailable(parts) {
+  parts.list.replaceChildren(message("Search is not available just now. Try the search page, or browse the summaries."));
+  parts.panel.hidden = false;
+  parts.status.textContent = "Search is not available just now.";
+}

@@ -1,0 +1,102 @@
+/* Pagefind, loaded only when someone starts to search, and the small pieces the
+   header box and the search page share: running a search, reading a result,
+   and writing a result card. No third-party code; Pagefind's own bundle is
+   built by `python3 build.py` into site/pagefind/. */
+
+const RESULT_FIELDS = ["design", "strength", "year"];
+const FIELD_NAMES = { design: "Design", strength: "Strength", year: "Year" };
+const loading = new Map();
+
+/* The bundle path comes from the page (`{{ 'pagefind/' | url }}`), so a site
+   served under a sub-path (GitHub Pages /repo/) finds its own index; Pagefind
+   derives result URLs from the same address. */
+export function loadPagefind(bundle) {
+  const base = new URL(bundle, document.baseURI).href;
+  if (!loading.has(base)) {
+    const ready = import(`${base}pagefind.js`).then(async (pagefind) => {
+      await pagefind.options({ excerptLength: 24 });
+      await pagefind.init();
+      return pagefind;
+    });
+    ready.catch(() => loading.delete(base)); // let a later attempt retry
+    loading.set(base, ready);
+  }
+  return loading.get(base);
+}
+
+/* Filters within a group widen the search (any of them); groups narrow it. */
+export function pagefindFilters(selected) {
+  const filters = {};
+  for (const [key, values] of Object.entries(selected)) {
+    if (values.length) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+export function searchOptions(state) {
+  const options = { filters: pagefindFilters(state.filters) };
+  if (state.sort === "newest") options.sort = { date: "desc" };
+  return options;
+}
+
+/* Pagefind marks matches with <mark> in an excerpt whose other text has < and >
+   escaped; build DOM nodes from it rather than trusting it as HTML. */
+export function excerptNodes(excerpt) {
+  const nodes = [];
+  const parts = String(excerpt || "").split(/<\/?mark>/);
+  parts.forEach((part, index) => {
+    const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    if (!text) return;
+    if (index % 2) {
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(text));
+    }
+  });
+  return nodes;
+}
+
+export function resultType(data) {
+  const types = (data.filters && data.filters.type) || [];
+  return types[0] || "";
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/* Title, one-liner (or a highlighted excerpt), then type, design, strength and
+   year as words, never colour alone. `heading` is the level inside the list. */
+export function resultCard(data, heading) {
+  const item = element("li", "ev-result");
+  const title = element(heading, "ev-result__title");
+  const link = element("a", "", (data.meta && data.meta.title) || data.url);
+  link.href = data.url;
+  title.append(link);
+  item.append(title);
+  const summary = element("p", "ev-result__summary");
+  if (data.meta && data.meta.summary) summary.textContent = data.meta.summary;
+  else summary.append(...excerptNodes(data.excerpt));
+  item.append(summary);
+  const facts = element("p", "ev-result__meta");
+  const type = resultType(data);
+  if (type) facts.append(element("span", "ev-result__type", type));
+  for (const field of RESULT_FIELDS) {
+    const value = data.meta && data.meta[field];
+    if (!value) continue;
+    const fact = element("span", "");
+    fact.append(element("span", "ev-result__key", `${FIELD_NAMES[field]}:`), ` ${value}`);
+    facts.append(fact);
+  }
+  if (facts.childNodes.length) item.append(facts);
+  return item;
+}
+
+export function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
