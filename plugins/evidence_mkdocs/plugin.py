@@ -99,11 +99,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return html
 
     def on_serve(self, server, config, builder):
-        """Editing a summary or a vocabulary rebuilds the preview, like editing a page."""
+        """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page."""
         if self.library:
             settings = self.library.settings
-            for folder in (settings.summaries_dir, settings.data_dir):
-                server.watch(str(settings.path(folder)))
+            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir):
+                if settings.path(folder).is_dir():
+                    server.watch(str(settings.path(folder)))
         return server
 
 
