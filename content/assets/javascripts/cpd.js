@@ -12,8 +12,8 @@
 (function () {
   "use strict";
 
-  var rulesElement = document.getElementById("cpd-rules");
-  var panel = document.querySelector("[data-cpd-panel]");
+  const rulesElement = document.getElementById("cpd-rules");
+  const panel = document.querySelector("[data-cpd-panel]");
   if (!rulesElement || !panel) return;
 
   const rules = JSON.parse(rulesElement.textContent);
@@ -217,7 +217,8 @@
 
   function render(page, cpdRules, all) {
     const entries = all.slice().sort(function (a, b) { return dateOf(b, cpdRules).localeCompare(dateOf(a, cpdRules)); });
-    page.list.replaceChildren.apply(page.list, entries.map(function (entry) { return entryElement(entry, cpdRules); }));
+    page.list.textContent = "";
+    entries.forEach(function (entry) { page.list.appendChild(entryElement(entry, cpdRules)); });
     page.empty.hidden = entries.length > 0;
     page.exportText.value = exportText(entries, cpdRules, page.exportText.dataset.siteName);
     if (page.progress) page.progress.textContent = progressText(all, cpdRules, new Date());
@@ -233,7 +234,7 @@
     const details = element("dl", "cpd-entry__fields");
     cpdRules.fields.forEach(function (field) {
       details.appendChild(element("dt", "", field.label));
-      details.appendChild(element("dd", "", shownValue(field, entry.values[field.id], cpdRules)));
+      details.appendChild(element("dd", "", shownValue(field, entry.values[field.id], cpdRules) || "Not filled in"));
     });
     article.append(heading, details, entryActions(entry, cpdRules));
     item.appendChild(article);
@@ -328,7 +329,9 @@
       cpdRules.fields.forEach(function (field) {
         lines.push(field.label + ":", shownValue(field, entry.values[field.id], cpdRules, true) || "(not filled in)", "");
       });
-      if (entry.source && entry.source.url) lines.push("Recorded from: " + entry.source.title + " (" + entry.source.url + ")", "");
+      const url = entry.source && entry.source.url;
+      const mentioned = url && Object.keys(entry.values).some(function (key) { return String(entry.values[key]).indexOf(url) >= 0; });
+      if (url && !mentioned) lines.push("Recorded from: " + entry.source.title + " (" + url + ")", "");
     });
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }

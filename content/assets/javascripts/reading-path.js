@@ -26,20 +26,19 @@
       box.closest("[data-step-done]").hidden = false;
       box.addEventListener("change", function () {
         store.write(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
-        showProgress(boxes, true);
+        showProgress(boxes);
       });
     });
-    showProgress(boxes, false);
+    showProgress(boxes);
   }
 
-  function showProgress(boxes, announce) {
+  /** "2 of 4 steps done", in a polite live region, so ticking a box is confirmed aloud. */
+  function showProgress(boxes) {
     const status = document.querySelector("[data-path-progress]");
     if (!status) return;
     const ticked = boxes.filter(function (b) { return b.checked; }).length;
     status.hidden = false;
-    const text = ticked + " of " + boxes.length + " steps done" + (ticked === boxes.length ? ": path complete. Record it as CPD below." : ".");
-    // Set quietly on load; a live region speaks only when the reader changes something.
-    if (announce || status.textContent !== text) status.textContent = text;
+    status.textContent = ticked + " of " + boxes.length + " steps done" + (ticked === boxes.length ? ": path complete. Record it as CPD below." : ".");
   }
 
   function openStore(key) {
