@@ -36,6 +36,7 @@ class StandardIndex:
     def __init__(self, frameworks: Frameworks, summaries: list[Summary], paths: list[ReadingPath]):
         self.frameworks = frameworks
         self._mapped = {s.qualified: Mapped(s) for s in frameworks.standards()}
+        self._rolled: set[tuple[str, str, int]] = set()  # (standard, kind, id(item)): O(1) de-duplication
         for summary in summaries:
             self._add(summary.standards, summary, "summaries")
         for path in paths:
@@ -48,9 +49,10 @@ class StandardIndex:
                 continue
             getattr(self._mapped[qualified], kind).append(item)
             for node in [standard, *standard.ancestors()]:
-                rolled = getattr(self._mapped[node.qualified], "all_" + kind)
-                if item not in rolled:
-                    rolled.append(item)
+                key = (node.qualified, kind, id(item))
+                if key not in self._rolled:
+                    self._rolled.add(key)
+                    getattr(self._mapped[node.qualified], "all_" + kind).append(item)
 
     def of(self, standard: Standard) -> Mapped:
         return self._mapped[standard.qualified]
