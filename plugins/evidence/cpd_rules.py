@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .framework import Frameworks, Standard
-from .front_matter import FrontMatterError, decode, line_of, parse_yaml
+from .front_matter import line_of
 from .problems import Problems
 from .schema import Schema
 
@@ -64,16 +64,10 @@ class CpdRules:
         if not file.is_file():
             problems.warning(rel, 1, "no CPD rules file: the 'Record as CPD' panel and My CPD page stay empty until you add one")
             return None
-        try:
-            data, lines = parse_yaml(decode(file.read_bytes()))
-        except FrontMatterError as exc:
-            problems.error(rel, exc.line, exc.message)
+        found = Schema("cpd").read_file(file, rel, problems)
+        if found is None:
             return None
-        issues = Schema("cpd").validate(data)
-        for issue in issues:
-            problems.error(rel, line_of(lines, issue.path), issue.message)
-        if issues:
-            return None
+        data, lines = found
         before = len(problems.errors)
         _check(data, lines, rel, frameworks, problems)
         return None if len(problems.errors) > before else _build(data, rel, frameworks)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .front_matter import FrontMatterError, decode, line_of, parse_yaml
+from .front_matter import line_of
 from .problems import Problems
 from .schema import Issue, Schema
 
@@ -171,16 +171,10 @@ def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Frame
     if not _FRAMEWORK_ID.match(path.stem) or path.stem in RESERVED_IDS:
         problems.error(rel, 1, f"'{path.name}': the file name is the framework's id and part of its web address; use lowercase letters, digits and hyphens, not {', '.join(sorted(RESERVED_IDS))}")
         return None
-    try:
-        data, lines = parse_yaml(decode(path.read_bytes()))
-    except FrontMatterError as exc:
-        problems.error(rel, exc.line, exc.message)
+    found = schema.read_file(path, rel, problems, word=_worded)
+    if found is None:
         return None
-    issues = schema.validate(data)
-    for issue in issues:
-        problems.error(rel, line_of(lines, issue.path), _worded(issue, data))
-    if issues:
-        return None
+    data, lines = found
     return _build(path.stem, rel, data, lines, problems)
 
 

@@ -12,10 +12,13 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import jsonschema
 import jsonschema_rs
+
+from .front_matter import FrontMatterError, decode, line_of, parse_yaml
+from .problems import Problems
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -89,6 +92,23 @@ class Schema:
         issues = [issue for error in self._validator.iter_errors(data) for issue in _translate(error)]
         meant = {issue.path[:-1] + (issue.suggests,) for issue in issues if issue.suggests}
         return [i for i in issues if not (i.message.startswith("missing required") and i.path + (_missing_name(i),) in meant)]
+
+    def read_file(self, path: Path, rel: str, problems: Problems, word: Callable[[Issue, Any], str] | None = None) -> tuple[Any, dict] | None:
+        """Read a YAML data file and check it against this schema.
+
+        Every problem goes into ``problems`` at its line; the result is the data
+        and its line map, or None if anything was wrong. ``word`` may reword an
+        issue using the data (for example to explain a YAML number surprise).
+        """
+        try:
+            data, lines = parse_yaml(decode(path.read_bytes()))
+        except FrontMatterError as exc:
+            problems.error(rel, exc.line, exc.message)
+            return None
+        issues = self.validate(data)
+        for issue in issues:
+            problems.error(rel, line_of(lines, issue.path), word(issue, data) if word else issue.message)
+        return None if issues else (data, lines)
 
     @cached_property
     def fields(self) -> list[Field]:

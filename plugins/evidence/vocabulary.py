@@ -11,7 +11,6 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .front_matter import FrontMatterError, decode, line_of, parse_yaml
 from .problems import Problems
 from .schema import Schema
 
@@ -74,16 +73,10 @@ class Vocabularies(dict):
 
 
 def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Vocabulary | None:
-    try:
-        data, lines = parse_yaml(decode(path.read_bytes()))
-    except FrontMatterError as exc:
-        problems.error(rel, exc.line, exc.message)
+    found = schema.read_file(path, rel, problems)
+    if found is None:
         return None
-    issues = schema.validate(data)
-    for issue in issues:
-        problems.error(rel, line_of(lines, issue.path), issue.message)
-    if issues:
-        return None
+    data, lines = found
     vocabulary = Vocabulary(path.stem, data["label"], data["description"], path=rel)
     for index, item in enumerate(data["terms"]):
         if item["id"] in vocabulary.terms:
