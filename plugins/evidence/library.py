@@ -63,7 +63,7 @@ class Library:
     def _add_cpd(self, frameworks: Frameworks) -> None:
         """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
         settings = self.settings
-        by_slug = {s.slug: s for s in self.summaries}
+        by_slug = self._by_slug
         self.frameworks = frameworks
         self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems)
         self.cpd = CpdRules.load(settings.path(settings.data_dir) / "cpd.yml", settings.root, frameworks, self.problems)

@@ -24,12 +24,23 @@ def check(root: Path) -> int:
     library, elapsed = load_and_report(root)
     problems = library.problems
     print(
-        f"Checked {plural(len(library.summaries) + _failed(library), 'summary', 'summaries')} in {elapsed:.2f} s: "
+        f"Checked {_inputs(library)} in {elapsed:.2f} s: "
         f"{plural(len(problems.errors), 'error')}, {plural(len(problems.warnings), 'warning')}."
     )
     return 1 if problems.errors else 0
 
 
-def _failed(library: Library) -> int:
-    """Files that had errors are not in ``summaries``; count them for the summary line."""
-    return len({p.path for p in library.problems.errors if p.path.startswith(library.settings.summaries_dir)})
+def _inputs(library: Library) -> str:
+    """What was read, counted from the folders: files with errors count too."""
+    settings = library.settings
+
+    def count(folder: str, pattern: str) -> int:
+        path = settings.path(folder)
+        return sum(1 for _ in path.rglob(pattern)) if path.is_dir() else 0
+
+    return (
+        f"{plural(count(settings.summaries_dir, '*.md'), 'summary', 'summaries')}, "
+        f"{plural(count(settings.reading_paths_dir, '*.md'), 'reading path')}, "
+        f"{plural(count(settings.frameworks_dir, '*.yml'), 'framework')} and "
+        f"{plural(count(settings.data_dir + '/vocabularies', '*.yml'), 'vocabulary', 'vocabularies')}"
+    )
