@@ -148,3 +148,15 @@ def test_search_index_is_built_with_the_site(project):
     assert project.build() == 0
     entry = json.loads((project.root / "site/pagefind/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] >= 2
+
+
+def test_free_text_facet_values_cannot_inject_markup_or_paths(project):
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text())
+    facets = next(p["evidence"]["facets"] for p in config["plugins"] if isinstance(p, dict) and "evidence" in p)
+    set_plugin_option(project, facets=facets + [{"field": "setting", "name": "setting"}])
+    project.add("attack.md", summary_text(setting='x"><script>alert(1)</script>/../../escape'))
+    assert project.build() == 0
+    site = project.root / "site"
+    assert "<script>alert(1)</script>" not in (site / "browse/index.html").read_text()
+    assert not (site / "browse/escape").exists() and not (site / "escape").exists()
+    assert (site / "browse/setting/x-script-alert-1-script-escape/index.html").exists()

@@ -196,3 +196,28 @@ def test_dangerous_markup_is_refused_with_its_line(project, markdown, message):
 def test_markup_inside_code_is_text_not_an_error(project):
     body = BODY + "\nType `<script>` to see.\n\n```html\n<script>alert(1)</script>\n```\n"
     assert problems_for(project, summary_text(body=body)) == []
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [({"year": 20020}, "'year' must be 2100 or less"), ({"year": 1200}, "'year' must be 1900 or more")],
+)
+def test_numbers_out_of_range_are_messages_not_crashes(project, change, field):
+    assert field in only_error(project, summary_text(**change))
+
+
+@pytest.mark.parametrize("value", ["!!binary aGVsbG8=", "!!timestamp 2026-11-22", "!!python/name:os.system"])
+def test_special_yaml_types_are_refused_at_their_line(project, value):
+    text = summary_text().replace("design: qualitative", f"design: {value}")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("design:"))
+    assert only_error(project, text).startswith(f"{NAME}:{line}: ")
+
+
+def test_link_to_the_bare_research_folder_is_reported(project):
+    text = summary_text(body=BODY + "\nSee [all](/research/).\n")
+    assert "there is no summary" in only_error(project, text)
+
+
+def test_deep_nesting_is_a_message(project):
+    text = "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + BODY
+    assert only_error(project, text).startswith(f"{NAME}:")

@@ -98,10 +98,16 @@ def _build(spec: FacetSpec, summaries: list[Summary], schema: Schema, vocabulari
         terms = {t.id: FacetTerm(t.id, t.label, t.description) for t in vocabulary}
     for summary in summaries:
         for value in summary.values(spec.field):
-            terms.setdefault(value, FacetTerm(value, value, ""))
-            terms[value].summaries.append(summary)
+            term_id = value if vocabulary else _slug(value)  # free text must never reach a URL as-is
+            terms.setdefault(term_id, FacetTerm(term_id, value, ""))
+            terms[term_id].summaries.append(summary)
     ordered = list(terms.values()) if vocabulary else sorted(terms.values(), key=lambda t: t.id, reverse=True)
     field_spec = schema.field(spec.field)
     label = spec.label or (vocabulary.label if vocabulary else spec.field.split(".")[-1].replace("_", " ").capitalize())
     description = vocabulary.description if vocabulary else (field_spec.description if field_spec else "")
     return Facet(spec, label, description, ordered)
+
+
+def _slug(value: str) -> str:
+    """A URL-safe id for a value from a field without a vocabulary (for example a year)."""
+    return "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "other"

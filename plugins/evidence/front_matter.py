@@ -109,11 +109,14 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, int
         raise FrontMatterError(line, f"YAML syntax error: {exc.problem or exc.context}; {_syntax_hint(exc)}") from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(first_line, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise FrontMatterError(first_line, "the front matter is nested too deeply; use at most a few levels of indentation") from None
     finally:
         loader.dispose()
 
 
 _STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "seq", "map")}
 
 
 class _Builder:
@@ -135,7 +138,12 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self._item(item, path + (index,)) for index, item in enumerate(node.value)]
-        return node.value if node.tag == _STR else self.loader.construct_object(node)
+        if node.tag == _STR:
+            return node.value
+        if node.tag not in _PLAIN_TAGS:
+            line = node.start_mark.line + 1 + self.offset
+            raise FrontMatterError(line, f"'{node.tag.rsplit(':', 1)[-1]}' values are not allowed; write plain text, a number, true or false")
+        return self.loader.construct_object(node)
 
     def _item(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines[path] = node.start_mark.line + 1 + self.offset

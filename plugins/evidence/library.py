@@ -199,7 +199,8 @@ def _link_problem(url: str, page: str, known: set[str]) -> str | None:
     if not target or ":" in target or target.startswith("//"):
         return None
     if target.startswith("/research/"):
-        slug = target.strip("/").split("/")[1]
+        parts = target.strip("/").split("/")
+        slug = parts[1] if len(parts) > 1 else ""
         if routes.summary(slug) not in known:
             return f"link to '{url}': there is no summary '{slug}'; link another summary as [title]({slug}.md) using its file name"
         return None

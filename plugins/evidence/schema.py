@@ -197,17 +197,20 @@ def _pattern(error, name):
     return f"'{name}' must be {wanted}; got {_show(error.instance)}"
 
 
+_LIMITS = {  # built lazily: 'len' only makes sense for the validators that measure length
+    "minLength": lambda e: f"is too short: write at least {e.validator_value} characters",
+    "maxLength": lambda e: f"is too long ({len(e.instance)} characters): keep it to {e.validator_value}",
+    "minItems": lambda e: f"needs at least {e.validator_value} item(s)",
+    "maxItems": lambda e: f"has too many items: keep it to {e.validator_value}",
+    "uniqueItems": lambda e: "lists the same value twice: remove the repeat",
+    "minimum": lambda e: f"must be {e.validator_value} or more",
+    "maximum": lambda e: f"must be {e.validator_value} or less",
+}
+
+
 def _length(error, name):
-    words = {
-        "minLength": f"is too short: write at least {error.validator_value} characters",
-        "maxLength": f"is too long ({len(error.instance)} characters): keep it to {error.validator_value}",
-        "minItems": f"needs at least {error.validator_value} item(s)",
-        "maxItems": f"has too many items: keep it to {error.validator_value}",
-        "uniqueItems": "lists the same value twice: remove the repeat",
-        "minimum": f"must be {error.validator_value} or more",
-        "maximum": f"must be {error.validator_value} or less",
-    }
-    return f"'{name}' {words[error.validator]}"
+    """Limits on length, count, size and repetition."""
+    return f"'{name}' {_LIMITS[error.validator](error)}"
 
 
 def _generic(error, name):
