@@ -43,7 +43,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     bench = commands.add_parser("bench", help="time validation and builds on a synthetic corpus")
     bench.add_argument("--n", default="1000", help="corpus sizes, comma-separated (default 1000)")
     commands.add_parser("report", help="list summaries due for review and sources without open-access links")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    if args.command == "test":
+        args.pytest_args = extra + args.pytest_args  # e.g. python3 build.py test -q -k search
     args.command = args.command or "build"
     return args
 
