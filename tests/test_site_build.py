@@ -6,8 +6,11 @@ import hashlib
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import BODY, summary_text
@@ -160,3 +163,61 @@ def test_free_text_facet_values_cannot_inject_markup_or_paths(project):
     assert "<script>alert(1)</script>" not in (site / "browse/index.html").read_text()
     assert not (site / "browse/escape").exists() and not (site / "escape").exists()
     assert (site / "browse/setting/x-script-alert-1-script-escape/index.html").exists()
+
+
+def _interrupted_build(site_dir: Path):
+    """MkDocs stopped half-way by Ctrl+C: some files written, then KeyboardInterrupt."""
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("half a page")
+    raise KeyboardInterrupt
+
+
+def leftovers(project) -> list[str]:
+    return sorted(p.name for p in project.root.iterdir() if p.name.startswith(".site"))
+
+
+def test_ctrl_c_during_a_build_leaves_the_previous_site_and_no_temporary_folder(project, monkeypatch):
+    from evidence_cli import site_build
+
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    before = tree_digest(project.root / "site")
+    monkeypatch.setattr(site_build, "run_mkdocs", lambda root, site_dir: _interrupted_build(site_dir))
+    with pytest.raises(KeyboardInterrupt):
+        project.build()
+    assert tree_digest(project.root / "site") == before
+    assert leftovers(project) == []
+
+
+def test_interrupted_swap_puts_the_previous_site_back(project, monkeypatch):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    before = tree_digest(project.root / "site")
+    rename = Path.rename
+
+    def interrupted(self, target):
+        if ".building-" in self.name:
+            raise KeyboardInterrupt
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        project.build()
+    assert tree_digest(project.root / "site") == before
+    assert leftovers(project) == []
+
+
+def _finished_pid() -> int:
+    """The id of a process that has ended, as a build killed with kill -9 has."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_folders_left_by_a_killed_build_are_removed_by_the_next(project):
+    project.add("talking-mats.md", summary_text())
+    dead = _finished_pid()
+    (project.root / f".site.building-{dead}").mkdir()
+    (project.root / f".site.old-{dead}").mkdir()
+    assert project.build() == 0
+    assert leftovers(project) == []

@@ -26,13 +26,15 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         return 1
     target = (site_dir or root / "site").resolve()
     temporary = target.parent / f".{target.name}.building-{os.getpid()}"
+    _sweep_leftovers(target)
     try:
         config = run_mkdocs(root, temporary)
+        swap_into_place(temporary, target)
     except Exception as exc:  # MkDocs raises several kinds; all mean "not built"
-        shutil.rmtree(temporary, ignore_errors=True)
         print(f"Build failed: {exc}\nThe previous site is unchanged.", file=sys.stderr)
         return 1
-    swap_into_place(temporary, target)
+    finally:  # also on Ctrl+C: no half-built folder is left next to the site
+        shutil.rmtree(temporary, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     index = config.plugins["pagefind"].stats if "pagefind" in config.plugins else {}
     print(
@@ -56,11 +58,37 @@ def run_mkdocs(root: Path, site_dir: Path):
 
 
 def swap_into_place(temporary: Path, target: Path) -> None:
+    """Two renames; if the second fails or is interrupted, the previous site goes back."""
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     if target.exists():
         target.rename(old)
-    temporary.rename(target)
+    try:
+        temporary.rename(target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            old.rename(target)
+        raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """A build killed outright (kill -9, power cut) runs no cleanup; the next build removes its folders."""
+    if os.name != "posix":  # os.kill(pid, 0) only asks on POSIX; on Windows it would end the process
+        return
+    for folder in target.parent.glob(f".{target.name}.*-*"):
+        kind, _, pid = folder.name[len(target.name) + 2 :].partition("-")
+        if kind in ("building", "old") and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
 
 
 def _quiet_logging() -> None:
