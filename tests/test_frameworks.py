@@ -157,3 +157,15 @@ def test_dates_read_as_people_write_them():
     assert readable_date("2018") == "2018"
     assert readable_date("2019-07") == "July 2019"
     assert readable_date("2019-12-02") == "2 December 2019"
+
+
+
+@pytest.mark.parametrize("dates, bad", [("date: 2019-02-30", "date: 2019-02-30"), ('date: "2017"\nin_force: 2019-02-29', "in_force: 2019-02-29")])
+def test_impossible_dates_are_located_errors_not_a_crash(tmp_path, dates, bad):
+    text = WALES.replace('date: "2017"', dates)
+    folder = write_framework(tmp_path, "wales.yml", text)
+    frameworks, problems = load(folder, tmp_path)
+    field, value = bad.split(": ")
+    line = text.splitlines().index(bad) + 1
+    assert [str(p) for p in problems.items] == [f"data/frameworks/wales.yml:{line}: '{field}': {value} is not a date on the calendar; write YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-07 or 2019-12-02"]
+    assert "wales" not in frameworks

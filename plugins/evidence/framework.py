@@ -175,7 +175,28 @@ def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Frame
     if found is None:
         return None
     data, lines = found
+    if not _dates_are_real(data, lines, rel, problems):
+        return None
     return _build(path.stem, rel, data, lines, problems)
+
+
+def _dates_are_real(data: dict, lines: dict, rel: str, problems: Problems) -> bool:
+    """The schema's pattern lets 2019-02-30 through; the calendar does not, and pages showing it would crash."""
+    real = True
+    for key in ("date", "in_force"):
+        value = data.get(key)
+        if value and not _on_the_calendar(value):
+            problems.error(rel, line_of(lines, (key,)), f"'{key}': {value} is not a date on the calendar; write YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-07 or 2019-12-02")
+            real = False
+    return real
+
+
+def _on_the_calendar(value: str) -> bool:
+    try:
+        readable_date(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _worded(issue: Issue, data: Any) -> str:
