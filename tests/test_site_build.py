@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -221,3 +222,18 @@ def test_folders_left_by_a_killed_build_are_removed_by_the_next(project):
     (project.root / f".site.old-{dead}").mkdir()
     assert project.build() == 0
     assert leftovers(project) == []
+
+
+def test_without_git_history_the_sitemap_dates_are_when_the_content_last_changed(project, monkeypatch):
+    """A council that downloads the zip has no .git: dates come from the files, never 1970."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(project.root.parent))  # no repository above it either
+    project.add("talking-mats.md", summary_text())
+    old, newest = 1577836800, 1741089600  # 2020-01-01, 2025-03-04 12:00 UTC
+    for path in project.root.rglob("*"):
+        os.utime(path, (old, old))
+    os.utime(project.summaries / "talking-mats.md", (newest, newest))
+    assert project.build() == 0
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (project.root / "site/sitemap.xml").read_text()))
+    assert dates == {"2025-03-04"}
+    assert "SOURCE_DATE_EPOCH" not in os.environ, "the next build in this process must get its own date"

@@ -12,7 +12,10 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+from evidence.settings import Settings
 
 from .check import load_and_report
 from .output import plural
@@ -51,9 +54,9 @@ def run_mkdocs(root: Path, site_dir: Path):
     from mkdocs.config import load_config
 
     _quiet_logging()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
-    mkdocs_build(config)
+    with _source_date(root):
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        mkdocs_build(config)
     return config
 
 
@@ -101,15 +104,40 @@ def _quiet_logging() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def _source_date_epoch(root: Path) -> str:
-    """Dates MkDocs stamps into the sitemap come from the last commit, so rebuilds are identical."""
+@contextmanager
+def _source_date(root: Path):
+    """Set SOURCE_DATE_EPOCH for one build unless the caller set it, then restore it,
+    so a later build of another project in the same process gets its own date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = _source_date_epoch(root)
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _source_date_epoch(root: Path) -> str:
+    """Dates MkDocs stamps into the sitemap come from the last commit, so rebuilds are identical.
+
+    Without git history (a downloaded zip), the newest content file says when the
+    content last changed; the zip's files keep their dates. Never 0, which is 1970.
+    """
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=root, capture_output=True, text=True, timeout=10)
         if out.returncode == 0 and out.stdout.strip().isdigit():
             return out.stdout.strip()
     except (OSError, subprocess.SubprocessError):
         pass
-    return "0"
+    return str(_newest_content_mtime(root))
+
+
+def _newest_content_mtime(root: Path) -> int:
+    settings = Settings.from_mkdocs_yml(root / "mkdocs.yml")
+    folders = {settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.docs_dir}
+    files = [root / settings.config_file, *(p for f in folders for p in settings.path(f).rglob("*") if p.is_file())]
+    return int(max(p.stat().st_mtime for p in files))
 
 
 def _shown(path: Path, root: Path) -> str:
