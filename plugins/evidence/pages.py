@@ -16,6 +16,7 @@ from .field_reference import field_reference
 from .framework import Framework, Standard
 from .library import Library
 from .reading_path import audience_labels
+from .scaffold import PLACEHOLDER, scaffold
 from .schema import Schema
 from .summary import Summary
 
@@ -42,6 +43,7 @@ class GeneratedPage:
 def site_pages(library: Library) -> list[GeneratedPage]:
     pages = [_summary_page(library, s) for s in library.summaries]
     pages.append(_reference_page(library))
+    pages.append(_starter_page(library))
     pages.append(GeneratedPage(routes.browse_index(), "browse-index.html", "Browse research", "Browse the research summaries by topic, population, study design and more.", {"facets": library.facets}))
     for facet in library.facets:
         pages.append(_facet_page(facet))
@@ -55,6 +57,21 @@ def site_pages(library: Library) -> list[GeneratedPage]:
 def _reference_page(library: Library) -> GeneratedPage:
     text = "# Field reference\n\n" + field_reference(library.schema, library.vocabularies)
     return GeneratedPage(routes.field_reference(), "main.html", "Field reference", "Every field of a research summary, what to write and the allowed values.", markdown=text, in_nav=True)
+
+
+def _starter_page(library: Library) -> GeneratedPage:
+    """The scaffold as a page, for editors working in GitHub's web editor without Python."""
+    blank = scaffold(PLACEHOLDER, library.schema, library.vocabularies, today=None)
+    text = (
+        "# Starter file\n\n"
+        "Copy everything in the box below into a new file in the `research_summaries/` folder, "
+        "then replace every FILL IN. Lines that start with `#` are notes for you: the site ignores them. "
+        "[Add a summary in your browser](web-editor.md) explains each step, and the "
+        "[field reference](reference.md) explains each field.\n\n"
+        f"````markdown\n{blank}````\n"
+    )
+    description = "A blank research summary with every field and heading in place, to copy into a new file."
+    return GeneratedPage(routes.starter(), "main.html", "Starter file", description, markdown=text, in_nav=True)
 
 
 def _summary_page(library: Library, summary: Summary) -> GeneratedPage:

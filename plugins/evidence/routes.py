@@ -15,6 +15,10 @@ def field_reference() -> str:
     return "contribute/reference.md"
 
 
+def starter() -> str:
+    return "contribute/starter.md"
+
+
 def browse_index() -> str:
     return "browse/index.md"
 

@@ -21,8 +21,9 @@ def slug_for(title: str) -> str:
     return "-".join(words[:8]) or "new-summary"
 
 
-def scaffold(title: str, schema: Schema, vocabularies: Vocabularies, today: dt.date | None = None) -> str:
-    today = today or dt.date.today()
+def scaffold(title: str, schema: Schema, vocabularies: Vocabularies, today: dt.date | None) -> str:
+    """``today`` fills the date fields; ``None`` leaves them as placeholders, for a
+    starter file published on the site, where a build-time date would soon be wrong."""
     lines = ["---", "# Lines starting with # are notes for you; they are ignored.", "# Replace every FILL IN. Optional fields start with '# ': remove the '# ' to use one.", ""]
     for field in schema.fields:
         if len(field.path) == 1:
@@ -33,7 +34,7 @@ def scaffold(title: str, schema: Schema, vocabularies: Vocabularies, today: dt.d
     return "\n".join(lines)
 
 
-def _field_lines(field: Field, schema: Schema, vocabularies: Vocabularies, title: str, today: dt.date, indent: str, fill: bool = True) -> list[str]:
+def _field_lines(field: Field, schema: Schema, vocabularies: Vocabularies, title: str, today: dt.date | None, indent: str, fill: bool = True) -> list[str]:
     """Notes, then the field; an optional field is commented out at column 0,
     so deleting the leading '# ' restores the right indentation."""
     required = field.path[-1] in schema.required(field.path[:-1])
@@ -55,11 +56,13 @@ def _field_lines(field: Field, schema: Schema, vocabularies: Vocabularies, title
     return notes + body
 
 
-def _value(field: Field, fill: bool, title: str, today: dt.date) -> str:
+def _value(field: Field, fill: bool, title: str, today: dt.date | None) -> str:
     if field.name == "title":
         return json.dumps(title, ensure_ascii=False)
-    if field.spec.get("format") == "date":
+    if field.spec.get("format") == "date" and today:
         return today.isoformat()
+    if field.spec.get("format") == "date" and fill:
+        return f"{PLACEHOLDER} (today's date, as YYYY-MM-DD)"
     return PLACEHOLDER if fill else _scalar(field.example)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from evidence.problems import Problems
@@ -20,7 +21,7 @@ def new(root: Path, title: str) -> int:
     problems = Problems()
     vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", root, problems)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold(title, Schema("summary"), vocabularies), encoding="utf-8")
+    target.write_text(scaffold(title, Schema("summary"), vocabularies, dt.date.today()), encoding="utf-8")
     rel = target.relative_to(root).as_posix()
     print(f"Wrote {rel}. Replace every FILL IN, then run: python3 build.py check")
     return 0
