@@ -1,0 +1,71 @@
+"""The editors' guide in content/contribute/ as editors meet it: built, linked, and true.
+
+The guide quotes real check messages and offers a starter file to copy; both
+would mislead editors the day they drift from what the checks do, so these
+tests compare them with the checks themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from conftest import REPO, BODY, summary_text
+from test_cli import fill
+
+GUIDE = REPO / "content" / "contribute"
+GUIDE_PAGES = ["", "web-editor/", "starter/", "writing/", "strength/", "checks/", "reference/"]
+QUOTED = re.compile(r"^(?P<path>research_summaries/[^:]+):(?P<line>\d+): (?P<message>.+)$", re.M)
+
+
+def quoted_messages() -> list[str]:
+    blocks = re.findall(r"```text\n(.*?)```", (GUIDE / "checks.md").read_text(encoding="utf-8"), re.S)
+    return [m["message"] for block in blocks for m in QUOTED.finditer(block)]
+
+
+def test_every_message_quoted_in_the_guide_is_what_check_prints(project):
+    """Each mistake the guide describes, made for real: the check must print the guide's words."""
+    project.add("design.md", summary_text(title="Design mistake", design="interviews"))
+    project.add("spelling.md", summary_text(title="Spelling mistake", organization="Kent University"))
+    project.add("missing.md", summary_text(title="Missing summary", summary=None))
+    project.add("placeholder.md", summary_text(title="FILL IN"))
+    project.add("year.md", summary_text(title="Year in words", year="twenty twenty"))
+    project.add("colon.md", re.sub(r"(?m)^summary: .*$", "summary: Carers: what helped", summary_text(title="Colon in a value")))
+    project.add("Kinship Carers.md", summary_text(title="Kinship carers"))
+    project.add("link.md", summary_text(BODY + "\nSee [the other study](../research/no-such-study.md).\n", title="Broken link"))
+    printed = [str(p).split(": ", 1)[1] for p in project.library().problems.sorted()]
+    quoted = quoted_messages()
+    assert len(quoted) >= 8
+    assert [m for m in quoted if m not in printed] == [], "\n".join(printed)
+
+
+def test_guide_pages_are_built_and_listed_under_contribute(bundled_site):
+    home = (bundled_site / "index.html").read_text(encoding="utf-8")
+    for page in GUIDE_PAGES:
+        assert (bundled_site / "contribute" / page / "index.html").is_file(), page
+        assert f'href="contribute/{page}"' in home, f"contribute/{page} is not in the navigation"
+
+
+def starter_text(site) -> str:
+    page = (site / "contribute" / "starter" / "index.html").read_text(encoding="utf-8")
+    code = re.search(r"<pre[^>]*>.*?<code[^>]*>(.*?)</code>", page, re.S).group(1)
+    return html.unescape(re.sub(r"<[^>]+>", "", code))
+
+
+def test_the_published_starter_fails_check_until_filled_then_passes(bundled_site, project):
+    text = starter_text(bundled_site)
+    path = project.add("talking-mats.md", text)
+    messages = [p.message for p in project.library().problems.errors]
+    assert "'published' still says FILL IN: replace it" in " ".join(messages)
+    assert sum("still says FILL IN" in m for m in messages) >= 10
+    filled = fill(text).replace('title: "FILL IN"', 'title: "Talking mats"')
+    path.write_text(re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled), encoding="utf-8")
+    assert [str(p) for p in project.library().problems.errors] == []
+
+
+def test_the_starter_lists_every_allowed_value_from_the_vocabularies(bundled_site):
+    text = starter_text(bundled_site)
+    for vocabulary in ["designs", "topics", "strength_levels"]:
+        terms = re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M)
+        allowed = next(line for line in text.splitlines() if "Allowed:" in line and terms[0] in line)
+        assert all(term in allowed for term in terms), vocabulary
