@@ -221,3 +221,20 @@ def test_link_to_the_bare_research_folder_is_reported(project):
 def test_deep_nesting_is_a_message(project):
     text = "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + BODY
     assert only_error(project, text).startswith(f"{NAME}:")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["windows-crlf", "old-mac-cr"])
+def test_line_numbers_are_right_whatever_the_line_endings(project, newline):
+    text = summary_text(year="soon", body=BODY + "\n<script>alert(1)</script>\n")
+    year = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("year:"))
+    script = text.splitlines().index("<script>alert(1)</script>") + 1
+    assert problems_for(project, text.replace("\n", newline).encode("utf-8")) == [
+        f"{NAME}:{year}: 'year' must be a whole number, not \"soon\"",
+        f"{NAME}:{script}: raw HTML <script> is not allowed; write it in Markdown (headings with ##, links with [text](https://...))",
+    ]
+
+
+def test_non_utf8_byte_is_located_with_old_mac_line_endings(project):
+    raw = summary_text().replace("\n", "\r").encode("utf-8").replace(b"Pictures helped.", b"Pictures helped \xe9.")
+    line = summary_text().splitlines().index("Pictures helped.") + 1
+    assert only_error(project, raw).startswith(f"{NAME}:{line}: the file is not UTF-8 text")

@@ -63,15 +63,20 @@ def line_of(lines: dict[FieldPath, int], path: FieldPath, default: int = 1) -> i
 
 
 def decode(raw: bytes) -> str:
-    """Decode UTF-8, naming the line of the first bad byte when it is not."""
+    """Decode UTF-8, naming the line of the first bad byte when it is not.
+
+    Windows (CRLF) and old Mac (CR) line endings become plain newlines, as
+    Python's own text files do, so every line number counts lines the way an
+    editor's window shows them.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise FrontMatterError(
             line, "the file is not UTF-8 text; save it as UTF-8 (in most editors: Save with encoding > UTF-8)"
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_document(text: str) -> Document:
