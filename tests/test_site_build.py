@@ -237,3 +237,22 @@ def test_without_git_history_the_sitemap_dates_are_when_the_content_last_changed
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (project.root / "site/sitemap.xml").read_text()))
     assert dates == {"2025-03-04"}
     assert "SOURCE_DATE_EPOCH" not in os.environ, "the next build in this process must get its own date"
+
+
+def test_a_fork_that_moves_data_dir_gets_its_frameworks_from_there(project, capsys):
+    (project.root / "data").rename(project.root / "mydata")
+    set_plugin_option(project, data_dir="mydata")
+    project.add("talking-mats.md", summary_text())
+    assert project.library().settings.frameworks_dir == "mydata/frameworks"
+    assert project.build() == 0
+    assert "no framework files" not in capsys.readouterr().out
+    assert (project.root / "site/cpd/swe/index.html").exists()
+
+
+def test_an_explicit_frameworks_dir_still_wins_over_data_dir(project):
+    (project.root / "data/frameworks").rename(project.root / "standards")
+    set_plugin_option(project, frameworks_dir="standards")
+    project.add("talking-mats.md", summary_text())
+    assert project.library().settings.frameworks_dir == "standards"
+    assert project.build() == 0
+    assert (project.root / "site/cpd/swe/index.html").exists()

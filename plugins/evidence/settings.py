@@ -21,7 +21,7 @@ class Settings:
     root: Path
     summaries_dir: str = "research_summaries"
     data_dir: str = "data"
-    frameworks_dir: str = "data/frameworks"
+    frameworks_dir: str | None = None  # None: "<data_dir>/frameworks"
     reading_paths_dir: str = "reading_paths"
     docs_dir: str = "content"
     config_file: str = "mkdocs.yml"
@@ -30,6 +30,11 @@ class Settings:
     related_count: int = 3
     review_after_years: int = 3
 
+    def __post_init__(self) -> None:
+        """Frameworks are data: a fork that moves ``data_dir`` moves them too, unless it places them itself."""
+        if not self.frameworks_dir:
+            self.frameworks_dir = f"{self.data_dir}/frameworks"
+
     @classmethod
     def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml") -> "Settings":
         facets = [FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label")) for f in options.get("facets") or []]
@@ -37,7 +42,7 @@ class Settings:
             root=root,
             summaries_dir=options.get("summaries_dir", "research_summaries"),
             data_dir=options.get("data_dir", "data"),
-            frameworks_dir=options.get("frameworks_dir", "data/frameworks"),
+            frameworks_dir=options.get("frameworks_dir"),
             reading_paths_dir=options.get("reading_paths_dir", "reading_paths"),
             docs_dir=docs_dir,
             config_file=config_file,

@@ -19,7 +19,7 @@ class EvidenceConfig(base.Config):
     enabled = c.Type(bool, default=True)
     summaries_dir = c.Type(str, default="research_summaries")
     data_dir = c.Type(str, default="data")
-    frameworks_dir = c.Type(str, default="data/frameworks")
+    frameworks_dir = c.Optional(c.Type(str))  # default: <data_dir>/frameworks
     reading_paths_dir = c.Type(str, default="reading_paths")
     facets = c.ListOfItems(c.SubConfig(FacetConfig), default=[])
     browse_per_page = c.Type(int, default=50)
