@@ -238,3 +238,19 @@ def test_non_utf8_byte_is_located_with_old_mac_line_endings(project):
     raw = summary_text().replace("\n", "\r").encode("utf-8").replace(b"Pictures helped.", b"Pictures helped \xe9.")
     line = summary_text().splitlines().index("Pictures helped.") + 1
     assert only_error(project, raw).startswith(f"{NAME}:{line}: the file is not UTF-8 text")
+
+
+@pytest.mark.parametrize(
+    "old, new, code",
+    [
+        ("reason: One study", "reason: One\x07 study", "0007"),  # a bell pasted inside a value
+        ("title: Talking mats", 'title: "Talking\x0c mats"', "000C"),  # a page break inside quotes
+        ("Pictures helped.", "Pictures\x0b helped.", "000B"),  # Word's line break, in the body
+        ("design: qualitative", "design: quali\u2028tative", "2028"),  # a Unicode line separator
+    ],
+)
+def test_invisible_control_characters_are_named_at_their_line(project, old, new, code):
+    text = summary_text()
+    line = next(i for i, l in enumerate(text.split("\n"), 1) if old in l)
+    error = only_error(project, text.replace(old, new))
+    assert error == f"{NAME}:{line}: this line contains an invisible control character (U+{code}), often pasted in from Word or a PDF; delete it (if you cannot see it, retype the line)"

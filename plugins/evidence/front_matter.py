@@ -8,6 +8,7 @@ file. Dates stay as text here; the schema checks them, which turns PyYAML's bare
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,25 @@ def decode(raw: bytes) -> str:
         raise FrontMatterError(
             line, "the file is not UTF-8 text; save it as UTF-8 (in most editors: Save with encoding > UTF-8)"
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_control_characters(text)
+    return text
+
+
+# Invisible characters that YAML refuses (or, for U+0085/U+2028/U+2029, counts as extra
+# line breaks) and HTML calls parse errors. Tab and newline are fine.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _refuse_control_characters(text: str) -> None:
+    """libyaml says 'unacceptable character #x0007 ... position 455'; an editor needs the line and the fix."""
+    found = _CONTROL.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise FrontMatterError(
+            text.count("\n", 0, found.start()) + 1,
+            f"this line contains an invisible control character ({code}), often pasted in from Word or a PDF; delete it (if you cannot see it, retype the line)",
+        )
 
 
 def parse_document(text: str) -> Document:
