@@ -11,7 +11,7 @@ import html
 import re
 
 from conftest import REPO, BODY, summary_text
-from test_cli import fill
+from test_cli import cli, fill
 
 GUIDE = REPO / "content" / "contribute"
 GUIDE_PAGES = ["", "web-editor/", "starter/", "writing/", "strength/", "checks/", "reference/"]
@@ -69,3 +69,9 @@ def test_the_starter_lists_every_allowed_value_from_the_vocabularies(bundled_sit
         terms = re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M)
         allowed = next(line for line in text.splitlines() if "Allowed:" in line and terms[0] in line)
         assert all(term in allowed for term in terms), vocabulary
+
+
+def test_new_without_a_real_title_writes_nothing_and_shows_an_example(project, capsys):
+    assert cli(project, "new", "  ") == 2
+    assert 'python3 build.py new "' in capsys.readouterr().out
+    assert list(project.summaries.iterdir()) == []

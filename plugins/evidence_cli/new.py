@@ -13,6 +13,9 @@ from evidence.vocabulary import Vocabularies
 
 
 def new(root: Path, title: str) -> int:
+    if not any(ch.isalnum() for ch in title):
+        print('Give the study\'s plain-English title in quotes, for example: python3 build.py new "Communication passports for people with learning disabilities"')
+        return 2
     settings = Settings.from_mkdocs_yml(root / "mkdocs.yml")
     target = settings.path(settings.summaries_dir) / f"{slug_for(title)}.md"
     if target.exists():
