@@ -55,7 +55,7 @@ def test_github_annotations_are_escaped(project, capsys, monkeypatch):
     assert cli(project, "check") == 1
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("::error"))
     assert line.startswith("::error file=research_summaries/one.md,line=")
-    assert "title=Summary check::'design': 'trial, 50%25 done: phase 1' is not a known study design" in line
+    assert "title=Content check::'design': 'trial, 50%25 done: phase 1' is not a known study design" in line
 
 
 def test_new_scaffold_fails_until_filled_then_passes(project, capsys):

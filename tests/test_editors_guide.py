@@ -75,3 +75,22 @@ def test_new_without_a_real_title_writes_nothing_and_shows_an_example(project, c
     assert cli(project, "new", "  ") == 2
     assert 'python3 build.py new "' in capsys.readouterr().out
     assert list(project.summaries.iterdir()) == []
+
+
+def test_in_github_actions_every_problem_is_an_annotation_and_a_summary_row(project, capsys, monkeypatch, tmp_path):
+    """GitHub shows ten annotations per step; the job summary must carry all of them, safely."""
+    summary_file = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    for number in range(12):
+        text = summary_text(title=f"Study number {number}", design="<b>trial</b> | pilot")
+        project.add(f"study-{number}.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("design:"))
+    assert cli(project, "check") == 1
+    annotations = [l for l in capsys.readouterr().out.splitlines() if l.startswith("::error ")]
+    assert len(annotations) == 12
+    assert annotations[0].startswith(f"::error file=research_summaries/study-0.md,line={line},title=Content check::'design'")
+    rows = [l for l in summary_file.read_text(encoding="utf-8").splitlines() if l.startswith("| `research_summaries/")]
+    assert len(rows) == 12
+    assert "'&lt;b&gt;trial&lt;/b&gt; \\| pilot' is not a known study design" in rows[0]
+    assert "<b>" not in summary_file.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from evidence.library import Library, load_library
 from evidence.settings import Settings
 
-from .output import plural, print_problems
+from .output import plural, print_problems, write_step_summary
 
 
 def load_and_report(root: Path) -> tuple[Library, float]:
@@ -23,10 +23,9 @@ def load_and_report(root: Path) -> tuple[Library, float]:
 def check(root: Path) -> int:
     library, elapsed = load_and_report(root)
     problems = library.problems
-    print(
-        f"Checked {_inputs(library)} in {elapsed:.2f} s: "
-        f"{plural(len(problems.errors), 'error')}, {plural(len(problems.warnings), 'warning')}."
-    )
+    headline = f"Checked {_inputs(library)} in {elapsed:.2f} s: {plural(len(problems.errors), 'error')}, {plural(len(problems.warnings), 'warning')}."
+    print(headline)
+    write_step_summary(problems.sorted(), headline)
     return 1 if problems.errors else 0
 
 
