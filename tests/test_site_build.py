@@ -256,3 +256,27 @@ def test_an_explicit_frameworks_dir_still_wins_over_data_dir(project):
     assert project.library().settings.frameworks_dir == "standards"
     assert project.build() == 0
     assert (project.root / "site/cpd/swe/index.html").exists()
+
+
+def set_site_url(project, site_url: str | None) -> None:
+    config_path = project.root / "mkdocs.yml"
+    lines = [line for line in config_path.read_text().splitlines() if not line.startswith("site_url:")]
+    config_path.write_text("\n".join(lines[:1] + ([f"site_url: {site_url}"] if site_url else []) + lines[1:]) + "\n")
+
+
+def test_placeholder_site_url_is_a_warning_naming_mkdocs_yml_and_the_fix(project, capsys):
+    project.add("talking-mats.md", summary_text())
+    set_site_url(project, "https://www.example.com/research/")
+    assert project.build() == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "mkdocs.yml:2: warning: site_url is https://www.example.com/research/, a placeholder, so canonical links and the sitemap are wrong: set it to the address the site is published at"
+    set_site_url(project, None)
+    assert project.build() == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("mkdocs.yml:1: warning: site_url is not set, so canonical links")
+
+
+def test_a_real_site_url_gives_no_warning(project, capsys):
+    project.add("talking-mats.md", summary_text())
+    set_site_url(project, "https://research.example-council.gov.uk/")
+    assert project.build() == 0
+    assert "site_url" not in capsys.readouterr().out

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
+from evidence.problems import WARNING, Problem
 from evidence.settings import Settings
 
 from .check import load_and_report
-from .output import plural
+from .output import plural, print_problems
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:
@@ -45,6 +48,7 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         f"{plural(len(library.facets), 'facet')}) into {_shown(target, root)} in {time.perf_counter() - started:.1f} s"
         + (f"; search index {index['files']} files, {index['bytes'] // 1024} KB." if index else ".")
     )
+    print_problems(_site_url_problems(root, config.site_url))
     return 0
 
 
@@ -138,6 +142,25 @@ def _newest_content_mtime(root: Path) -> int:
     folders = {settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.docs_dir}
     files = [root / settings.config_file, *(p for f in folders for p in settings.path(f).rglob("*") if p.is_file())]
     return int(max(p.stat().st_mtime for p in files))
+
+
+_PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example")
+
+
+def _site_url_problems(root: Path, site_url: str | None) -> list[Problem]:
+    """A fork that keeps the placeholder publishes canonical links and a sitemap pointing elsewhere.
+
+    A warning, not an error: a preview build on a laptop does not need the real address.
+    """
+    host = urlparse(site_url or "").hostname or ""
+    if host and not any(host == d or host.endswith("." + d) for d in _PLACEHOLDER_DOMAINS):
+        return []
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"site_url\s*:", text)), 1)
+    found = f"site_url is {site_url}, a placeholder" if host else "site_url is not set"
+    message = f"{found}, so canonical links and the sitemap are wrong: set it to the address the site is published at"
+    return [Problem(config.name, line, message, WARNING)]
 
 
 def _shown(path: Path, root: Path) -> str:
