@@ -109,8 +109,8 @@ def test_summary_with_unknown_standard_fails_at_its_line(project):
     lines = text.splitlines()
     line_49 = lines.index("- swe:4.9") + 1
     line_swf = lines.index("- swf:1.3") + 1
-    assert f"research_summaries/talking-mats.md:{line_49}: 'standards[2]': 'swe:4.9' is not a standard" in errors
-    assert f"research_summaries/talking-mats.md:{line_swf}: 'standards[3]': 'swf:1.3' names no framework 'swf'; did you mean 'swe:1.3'?" in errors
+    assert f"research_summaries/talking-mats.md:{line_49}: 'standards' item 2: 'swe:4.9' is not a standard" in errors
+    assert f"research_summaries/talking-mats.md:{line_swf}: 'standards' item 3: 'swf:1.3' names no framework 'swf'; did you mean 'swe:1.3'?" in errors
 
 
 def test_schema_errors_name_the_field_and_line(tmp_path):

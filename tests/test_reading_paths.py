@@ -87,7 +87,7 @@ def test_missing_summary_is_an_error_at_its_line_with_a_suggestion(tmp_path, fra
     text = GOOD.replace("summary: talking-mats", "summary: talking-mat")
     _, problems = read(tmp_path, frameworks, text)
     line = line_of(text, "summary: talking-mat")
-    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'steps[1].summary': there is no valid summary 'talking-mat'; did you mean 'talking-mats'?"]
+    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'summary' in 'steps' item 1: there is no valid summary 'talking-mat'; did you mean 'talking-mats'?"]
 
 
 def test_unknown_standard_is_an_error_at_its_line(tmp_path, frameworks):
@@ -95,31 +95,32 @@ def test_unknown_standard_is_an_error_at_its_line(tmp_path, frameworks):
     _, problems = read(tmp_path, frameworks, text)
     line = line_of(text, "- pcf:70")
     assert len(problems) == 1
-    assert problems[0].startswith(f"reading_paths/rarely-heard.md:{line}: 'standards[2]': 'pcf:70' is not a standard in Professional Capabilities Framework")
+    assert problems[0].startswith(f"reading_paths/rarely-heard.md:{line}: 'standards' item 2: 'pcf:70' is not a standard in Professional Capabilities Framework")
 
 
 def test_a_step_must_be_a_summary_or_an_outside_resource(tmp_path, frameworks):
     text = GOOD.replace("    url: https://example.org/projects/p1\n", "")
     _, problems = read(tmp_path, frameworks, text)
     line = line_of(text, "- title: A project page")
-    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'steps[2]' needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing 'url')"]
+    assert problems == [f"reading_paths/rarely-heard.md:{line}: 'steps' item 2 needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing 'url')"]
 
 
 def test_a_step_cannot_be_both(tmp_path, frameworks):
     text = GOOD.replace("  - summary: talking-mats\n", "  - summary: talking-mats\n    url: https://example.org/x\n")
     _, problems = read(tmp_path, frameworks, text)
-    assert problems == [f"reading_paths/rarely-heard.md:{line_of(text, 'url: https://example.org/x')}: 'steps[1]' has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step"]
+    assert problems == [f"reading_paths/rarely-heard.md:{line_of(text, 'url: https://example.org/x')}: 'steps' item 1 has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step"]
 
 
 @pytest.mark.parametrize(
     "old, new, needle, message",
     [
-        ("  - students\n", "  - managers\n", "- managers", "'audience[2]': 'managers' is not one of"),
+        ("  - students\n", "  - managers\n", "- managers", "'audience' item 2 must be one of: practitioners, asye, students, practice-educators, team-managers, principal-social-workers; got \"managers\""),
         ("time: 40\n", "time: forty\n", "time: forty", "'time' must be a whole number"),
-        ("why: Single studies are rarely the last word, so see what comes next.", "why: Short.", "why: Short.", "'steps[2].why' is too short"),
-        ("url: https://example.org/projects/p1", "url: example.org/p1", "url: example.org", "'steps[2].url' must be a web address starting with https://"),
-        ("      - How do you keep up with research still under way?\n", "      - One question here?\n      - Two questions here?\n      - Three questions here?\n      - Four questions here?\n", "      - One question here?", "'steps[2].questions' has too many items: keep it to 3"),
+        ("why: Single studies are rarely the last word, so see what comes next.", "why: Short.", "why: Short.", "'why' in 'steps' item 2 is too short: write at least 20 characters"),
+        ("url: https://example.org/projects/p1", "url: example.org/p1", "url: example.org", "'url' in 'steps' item 2 must be a web address starting with https://"),
+        ("      - How do you keep up with research still under way?\n", "      - One question here?\n      - Two questions here?\n      - Three questions here?\n      - Four questions here?\n", "      - One question here?", "'questions' in 'steps' item 2 has too many items: keep it to 3"),
         ("standards:\n", "standard:\n", "standard:", "unknown field 'standard'; did you mean 'standards'?"),
+        ("    kind: Research project page\n", "    kind: Research project page\n    tittle: A typo\n", "tittle:", "unknown field 'tittle' in 'steps' item 2; did you mean 'title'?"),
     ],
 )
 def test_schema_problems_name_field_line_and_fix(tmp_path, frameworks, old, new, needle, message):

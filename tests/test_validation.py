@@ -254,3 +254,17 @@ def test_invisible_control_characters_are_named_at_their_line(project, old, new,
     line = next(i for i, l in enumerate(text.split("\n"), 1) if old in l)
     error = only_error(project, text.replace(old, new))
     assert error == f"{NAME}:{line}: this line contains an invisible control character (U+{code}), often pasted in from Word or a PDF; delete it (if you cannot see it, retype the line)"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"topics": ["communication", "FILL IN"]}, "'topics' item 2 still says FILL IN: replace it (What the study is about. Readers follow these to related studies.)"),
+        ({"reflection_questions": ["Why?"]}, "'reflection_questions' item 1 is too short: write at least 10 characters"),
+        ({"authors": ["A. Researcher", 7]}, "'authors' item 2 must be text, not 7"),
+    ],
+)
+def test_list_items_are_named_in_words_not_json_paths(project, change, message):
+    text = summary_text(**change)
+    item = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith(("- FILL IN", "- Why?", "- 7")))
+    assert only_error(project, text) == f"{NAME}:{item}: {message}"

@@ -63,6 +63,23 @@ def line_of(lines: dict[FieldPath, int], path: FieldPath, default: int = 1) -> i
     return default
 
 
+def field_label(path: FieldPath) -> str:
+    """A field as an editor would say it: ``('topics', 0)`` is 'topics' item 1,
+    ``('steps', 1, 'why')`` is 'why' in 'steps' item 2. Every message names fields
+    this way; JSON paths such as ``topics.0`` count from zero and mean nothing to editors."""
+    parts: list[str] = []
+    keys: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.insert(0, (f"'{'.'.join(keys)}' " if keys else "") + f"item {part + 1}")
+            keys = []
+        else:
+            keys.append(str(part))
+    if keys:
+        parts.insert(0, f"'{'.'.join(keys)}'")
+    return " in ".join(parts) or "the file"
+
+
 def decode(raw: bytes) -> str:
     """Decode UTF-8, naming the line of the first bad byte when it is not.
 

@@ -17,6 +17,7 @@ from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard
+from .front_matter import field_label
 from .problems import Problems
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
@@ -178,7 +179,7 @@ def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems:
             message = frameworks.problem(value)
             if message:
                 line = summary.lines.get(("standards", index), summary.lines.get(("standards",), 1))
-                problems.error(summary.path, line, f"'standards[{index + 1}]': {message}")
+                problems.error(summary.path, line, f"{field_label(('standards', index))}: {message}")
 
 
 def _check_links(summaries: list[Summary], settings: Settings, problems: Problems) -> None:

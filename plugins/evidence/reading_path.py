@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .framework import Frameworks
-from .front_matter import Document, FrontMatterError, decode, parse_document
+from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
 from .markdown_source import MarkdownSource
 from .problems import Problems
 from .safety import unsafe_markup
@@ -139,22 +139,22 @@ class _Reader:
     def step(self, document: Document, index: int, item: dict) -> Step:
         step = Step(index + 1, item["why"], list(item["questions"]), title=item.get("title", ""), url=item.get("url", ""), kind=item.get("kind", ""), time=item.get("time"))
         where = ("steps", index)
-        name = f"steps[{index + 1}]"
+        name = field_label(where)
         if "summary" in item:
             if {"title", "url", "kind"} & set(item):
-                self.error(document.line_of(where + ("title",) if "title" in item else where + ("url",)), f"'{name}' has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step")
+                self.error(document.line_of(where + ("title",) if "title" in item else where + ("url",)), f"{name} has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step")
             step.summary = self.summaries.get(item["summary"])
             if step.summary is None:
-                self.error(document.line_of(where + ("summary",)), self.missing_summary(name, item["summary"]))
+                self.error(document.line_of(where + ("summary",)), self.missing_summary(where + ("summary",), item["summary"]))
         elif not {"title", "url", "kind"} <= set(item):
             missing = ", ".join(f"'{key}'" for key in ("title", "url", "kind") if key not in item)
-            self.error(document.line_of(where), f"'{name}' needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing {missing})")
+            self.error(document.line_of(where), f"{name} needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing {missing})")
         return step
 
-    def missing_summary(self, name: str, slug: str) -> str:
+    def missing_summary(self, where: tuple, slug: str) -> str:
         close = difflib.get_close_matches(slug, list(self.summaries), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "use the file name of a summary in research_summaries/, without .md"
-        return f"'{name}.summary': there is no valid summary '{slug}'; {hint}"
+        return f"{field_label(where)}: there is no valid summary '{slug}'; {hint}"
 
     def check_standards(self, document: Document) -> None:
         if not self.frameworks:
@@ -162,7 +162,7 @@ class _Reader:
         for index, value in enumerate(document.data["standards"]):
             message = self.frameworks.problem(value)
             if message:
-                self.error(document.line_of(("standards", index)), f"'standards[{index + 1}]': {message}")
+                self.error(document.line_of(("standards", index)), f"{field_label(('standards', index))}: {message}")
 
     def check_body(self, document: Document) -> None:
         source = MarkdownSource(document.body, document.body_line)

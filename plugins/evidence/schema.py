@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 import jsonschema
 import jsonschema_rs
 
-from .front_matter import FrontMatterError, decode, line_of, parse_yaml
+from .front_matter import FrontMatterError, decode, field_label, line_of, parse_yaml
 from .problems import Problems
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -142,23 +142,16 @@ def _translate(error: jsonschema.ValidationError) -> list[Issue]:
     if error.validator == "additionalProperties":
         return _unknown_fields(error, path)
     handler = _MESSAGES.get(error.validator, _generic)
-    return [Issue(path, handler(error, _name(path)))]
+    return [Issue(path, handler(error, field_label(path)))]
 
 
 def _missing_name(issue: Issue) -> str:
     return issue.message.split("'")[1]
 
 
-def _name(path: tuple) -> str:
-    parts = []
-    for part in path:
-        parts.append(f"[{part + 1}]" if isinstance(part, int) else ("." if parts else "") + part)
-    return "".join(parts) or "front matter"
-
-
 def _required(error, name):
     missing = error.message.split("'")[1]
-    where = "" if name == "front matter" else f" under '{name}'"
+    where = "" if not error.absolute_path else f" in {name}"
     spec = error.schema.get("properties", {}).get(missing, {})
     return f"missing required field '{missing}'{where}: add '{missing}:' ({spec.get('description', '').rstrip('.')})"
 
@@ -166,7 +159,7 @@ def _required(error, name):
 def _unknown_fields(error, path: tuple) -> list[Issue]:
     """One issue per unknown key, located on that key's own line."""
     allowed = sorted(error.schema.get("properties", {}))
-    where = "" if not path else f" under '{_name(path)}'"
+    where = "" if not path else f" in {field_label(path)}"
     issues = []
     for key in (k for k in error.instance if k not in allowed):
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
@@ -177,13 +170,13 @@ def _unknown_fields(error, path: tuple) -> list[Issue]:
 
 def _type(error, name):
     wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-    return f"'{name}' must be {_TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}"
+    return f"{name} must be {_TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}"
 
 
 def _format(error, name):
     if error.validator_value == "date":
-        return f"'{name}' must be a real date written YYYY-MM-DD; {_show(error.instance)} is not a date on the calendar"
-    return f"'{name}' must be a valid {error.validator_value}; got {_show(error.instance)}"
+        return f"{name} must be a real date written YYYY-MM-DD; {_show(error.instance)} is not a date on the calendar"
+    return f"{name} must be a valid {error.validator_value}; got {_show(error.instance)}"
 
 
 def _pattern(error, name):
@@ -194,7 +187,7 @@ def _pattern(error, name):
         "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
     }
     wanted = next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
-    return f"'{name}' must be {wanted}; got {_show(error.instance)}"
+    return f"{name} must be {wanted}; got {_show(error.instance)}"
 
 
 _LIMITS = {  # built lazily: 'len' only makes sense for the validators that measure length
@@ -210,11 +203,16 @@ _LIMITS = {  # built lazily: 'len' only makes sense for the validators that meas
 
 def _length(error, name):
     """Limits on length, count, size and repetition."""
-    return f"'{name}' {_LIMITS[error.validator](error)}"
+    return f"{name} {_LIMITS[error.validator](error)}"
+
+
+def _enum(error, name):
+    allowed = ", ".join(map(str, error.validator_value))
+    return f"{name} must be one of: {allowed}; got {_show(error.instance)}"
 
 
 def _generic(error, name):
-    return f"'{name}': {error.message}"
+    return f"{name}: {error.message}"
 
 
 def _show(value: Any) -> str:
@@ -227,5 +225,6 @@ _MESSAGES = {
     "type": _type,
     "format": _format,
     "pattern": _pattern,
+    "enum": _enum,
     **{key: _length for key in ("minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum")},
 }

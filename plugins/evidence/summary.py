@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .front_matter import Document, FrontMatterError, decode, parse_document
+from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
 from .markdown_source import MarkdownSource
 from .problems import Problems
 from .safety import unsafe_markup
@@ -127,7 +127,7 @@ def _check_placeholders(document: Document, rel: str, schema: Schema, problems: 
     for path in unfilled:
         field = schema.field(".".join(p for p in path if isinstance(p, str)))
         hint = f" ({field.description})" if field else ""
-        problems.error(rel, document.line_of(path), f"'{'.'.join(map(str, path))}' still says {PLACEHOLDER}: replace it{hint}")
+        problems.error(rel, document.line_of(path), f"{field_label(path)} still says {PLACEHOLDER}: replace it{hint}")
     for number, line in enumerate(document.body.splitlines(), start=document.body_line):
         if PLACEHOLDER in line:
             problems.error(rel, number, f"this section still says {PLACEHOLDER}: replace the prompt with your text")
