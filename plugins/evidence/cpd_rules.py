@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .framework import Frameworks, Standard
+from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
 from .problems import Problems
 from .schema import Schema
@@ -133,9 +133,8 @@ def _check(data: dict, lines: dict, rel: str, frameworks: Frameworks, problems: 
     requirements = data["requirements"]
     if requirements["with_peer_reflection"] > requirements["pieces"]:
         problems.error(rel, line_of(lines, ("requirements", "with_peer_reflection")), "'requirements.with_peer_reflection' cannot be more than 'requirements.pieces'")
-    focus = data.get("focus_standard")
-    if focus and frameworks and frameworks.problem(focus):
-        problems.error(rel, line_of(lines, ("focus_standard",)), f"'focus_standard': {frameworks.problem(focus)}")
+    for where, message in standard_problems(frameworks, data.get("focus_standard"), ("focus_standard",)):
+        problems.error(rel, line_of(lines, where), message)
 
 
 def _check_fields(data: dict, lines: dict, rel: str, problems: Problems) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .front_matter import line_of
+from .front_matter import field_label, line_of
 from .problems import Problems
 from .schema import Issue, Schema
 
@@ -158,6 +158,24 @@ class Frameworks(dict):
             known = ", ".join(sorted(self)) or "none yet"
             return f"'{value}' names no framework '{prefix}'; {hint} (frameworks are the files in data/frameworks/: {known})"
         return f"'{value}' is not a standard in {self[prefix].title}; {hint} (every id is listed in {self[prefix].path})"
+
+
+def standard_problems(frameworks: Frameworks, value: Any, path: tuple) -> list[tuple[tuple, str]]:
+    """Each id in a standards list (or a single id field) that names no standard, as (field path, message).
+
+    Summaries, reading paths and the CPD focus standard all call this, so an id
+    is checked, suggested and worded the same wherever an editor writes it.
+    """
+    if not frameworks:
+        return []
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    found = []
+    for index, item in items:
+        where = path if index is None else path + (index,)
+        message = frameworks.problem(item) if isinstance(item, str) else None
+        if message:
+            found.append((where, f"{field_label(where)}: {message}"))
+    return found
 
 
 def _normal_id(value: str) -> str:

@@ -16,8 +16,8 @@ from . import routes
 from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
-from .framework import Frameworks, Standard
-from .front_matter import field_label
+from .framework import Frameworks, Standard, standard_problems
+from .front_matter import line_of
 from .problems import Problems
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
@@ -172,14 +172,9 @@ def _load_frameworks(settings: Settings, problems: Problems) -> Frameworks:
 
 def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems: Problems) -> None:
     """Every 'standards:' id must name a standard in a framework file, at the line it is written."""
-    if not frameworks:
-        return
     for summary in summaries:
-        for index, value in enumerate(summary.standards):
-            message = frameworks.problem(value)
-            if message:
-                line = summary.lines.get(("standards", index), summary.lines.get(("standards",), 1))
-                problems.error(summary.path, line, f"{field_label(('standards', index))}: {message}")
+        for where, message in standard_problems(frameworks, summary.standards, ("standards",)):
+            problems.error(summary.path, line_of(summary.lines, where), message)
 
 
 def _check_links(summaries: list[Summary], settings: Settings, problems: Problems) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .framework import Frameworks
+from .framework import Frameworks, standard_problems
 from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
 from .markdown_source import MarkdownSource
 from .problems import Problems
@@ -157,12 +157,8 @@ class _Reader:
         return f"{field_label(where)}: there is no valid summary '{slug}'; {hint}"
 
     def check_standards(self, document: Document) -> None:
-        if not self.frameworks:
-            return
-        for index, value in enumerate(document.data["standards"]):
-            message = self.frameworks.problem(value)
-            if message:
-                self.error(document.line_of(("standards", index)), f"{field_label(('standards', index))}: {message}")
+        for where, message in standard_problems(self.frameworks, document.data["standards"], ("standards",)):
+            self.error(document.line_of(where), message)
 
     def check_body(self, document: Document) -> None:
         source = MarkdownSource(document.body, document.body_line)
