@@ -12,9 +12,13 @@ import hashlib
 import re
 
 from conftest import summary_text
-from evidence.csp import BASE_DIRECTIVES, Policy, inline_script_hashes, with_policy
+from evidence.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
 from evidence.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
 
+# The shape of Material's bootstrap in partials/javascripts/base.html.
+THEME_TEMPLATE = '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_get=e=>e</script>'
+KNOWN = KnownScripts.from_templates([THEME_TEMPLATE])
+ATTACK = "<script>alert(1)</script>"
 EXPECTED_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -101,12 +105,37 @@ def test_only_inline_scripts_that_run_are_hashed():
 
 
 def test_policy_goes_right_after_the_charset_before_any_script():
-    html = '<!doctype html><html><head><meta charset="utf-8"><script>__md_scope=1</script></head><body></body></html>'
-    out = with_policy(html, Policy())
+    bootstrap = '__md_scope=new URL("..",location),__md_get=e=>e'
+    html = f'<!doctype html><html><head><meta charset="utf-8"><script>{bootstrap}</script></head><body></body></html>'
+    out = with_policy(html, Policy(), KNOWN)
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', out)
     assert meta and out.index(meta.group(0)) < out.index("<script>")
-    assert f"'{sha256('__md_scope=1')}'" in meta.group(1).replace("&quot;", '"')
-    assert with_policy("<?xml version='1.0'?><urlset/>", Policy()) == "<?xml version='1.0'?><urlset/>"
+    assert f"'{sha256(bootstrap)}'" in meta.group(1).replace("&quot;", '"')
+    assert with_policy("<?xml version='1.0'?><urlset/>", Policy(), KNOWN) == "<?xml version='1.0'?><urlset/>"
+
+
+def test_only_the_theme_s_own_inline_scripts_are_hashed():
+    """Material's bootstrap at any depth is allowed; a script of anyone else's is not, even one dressed up as it."""
+    pages = {depth: f'__md_scope=new URL("{depth}",location),__md_get=e=>e' for depth in [".", "..", "../../..", "/"]}
+    for script in pages.values():
+        assert KNOWN.allows(script), script
+    lookalike = '__md_scope=new URL("x",location),alert(1),new URL("",location),__md_get=e=>e'
+    for script in ["alert(1)", lookalike, pages[".."] + ";alert(1)", 'var x="'+"a" * 10 + '"']:
+        assert not KNOWN.allows(script), script
+    html = f'<meta charset="utf-8"><script>{pages[".."]}</script><p>Hi</p>{ATTACK}'
+    policy = re.search(r'content="([^"]+)"', with_policy(html, Policy(), KNOWN)).group(1)
+    assert f"'{sha256(pages['..'])}'" in policy.replace("&quot;", '"') and sha256("alert(1)") not in policy
+
+
+def test_blocked_scripts_are_one_warning_each_pointing_at_their_source():
+    blocked = BlockedScripts()
+    source = ("content/about.md", "---\ntitle: About\nsubtitle: <script>alert(1)</script>\n---\n")
+    blocked.record("index.html", f"<p>{ATTACK}</p>", KNOWN)
+    blocked.record("about/index.html", f"<p>{ATTACK}</p>", KNOWN, source)
+    blocked.record("privacy/index.html", '<script>__md_scope=new URL(".",location),__md_get=e=>e</script>', KNOWN)
+    [warning] = blocked.problems()
+    assert not warning.is_error and (warning.path, warning.line) == ("content/about.md", 3)
+    assert '"alert(1)" on about/index.html and 1 other page is not one of the theme' in warning.message
 
 
 # ---- A real build ---------------------------------------------------------
@@ -147,6 +176,23 @@ def test_every_page_has_a_policy_that_allows_its_own_inline_scripts(project):
             assert f"'{digest}'" in policy.group(1), f"{page.relative_to(site)}: an inline script is not allowed by hash"
         assert "https://fonts" not in text, "no third-party fonts"
     assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_script_in_a_hand_written_page_is_blocked_and_named(project, capsys):
+    """Material prints a page's front-matter subtitle unescaped in the navigation, past the sanitiser."""
+    about = project.root / "content/about.md"
+    about.write_text(f"---\ntitle: About\nsubtitle: {ATTACK}\n---\n\n# About\n\n{ATTACK}\n", encoding="utf-8")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0, "a blocked script is a warning, not a failed build"
+    page = project.page("about")
+    assert ATTACK in page, "the test needs a script that reaches the finished page"
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    assert sha256("alert(1)") not in policy and "unsafe-inline" not in policy
+    bootstrap = re.search(r"<script>(__md_scope=.*?)</script>", page).group(1)
+    assert f"'{sha256(bootstrap)}'" in policy.replace("&quot;", '"'), "Material's own bootstrap still runs"
+    out = capsys.readouterr().out
+    assert re.search(r'^content/about\.md:3: warning: the inline script "alert\(1\)" on about/index\.html and \d+ other pages', out, re.M), out
+    assert out.count("alert(1)") == 1, "one warning per script, not one per page"
 
 
 def test_material_search_stays_off(project):

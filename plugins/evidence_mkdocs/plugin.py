@@ -13,13 +13,15 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_theme_dir
 
 from evidence import routes, search_index
-from evidence.csp import Policy, with_policy
+from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
+from evidence_cli.output import print_problems
 
 from .config import EvidenceConfig
 from .html_fixes import valid_checkboxes
@@ -30,6 +32,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.library: Library | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.serving = False
+        self.known_scripts = KnownScripts()
+        self.blocked_scripts = BlockedScripts()
 
     def on_startup(self, *, command, dirty) -> None:
         """The preview injects an inline live-reload script whose text changes per request:
@@ -37,6 +41,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if self.config.csp_enabled and not self.serving:
+            self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
@@ -85,18 +91,27 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     # Run last: the policy hashes the inline scripts of the finished HTML.
     @event_priority(-100)
     def on_post_page(self, output, page, config):
-        return self._finish(output)
+        return self._finish(output, page.file.dest_uri, _source(page.file, config))
 
     @event_priority(-100)
     def on_post_template(self, output_content, template_name, config):
         """404.html is rendered as a static template, not a page (sitemap.xml too: left alone)."""
-        return self._finish(output_content) if template_name.endswith(".html") else output_content
+        return self._finish(output_content, template_name) if template_name.endswith(".html") else output_content
 
-    def _finish(self, html: str) -> str:
+    def _finish(self, html: str, name: str, source: tuple[str, str] | None = None) -> str:
         html = valid_checkboxes(html)
         if self.config.csp_enabled and not self.serving:
-            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}))
+            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts)
+            self.blocked_scripts.record(name, html, self.known_scripts, source)
         return html
+
+    def on_pre_build(self, config) -> None:
+        self.blocked_scripts = BlockedScripts()
+
+    def on_post_build(self, config) -> None:
+        """Blocked scripts are warnings printed like content problems, not MkDocs warnings:
+        ``strict: true`` would turn those into a failed build, and the site is safe as built."""
+        print_problems(self.blocked_scripts.problems())
 
     def on_serve(self, server, config, builder):
         """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page."""
@@ -106,6 +121,19 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
+
+
+def _theme_templates(config) -> list[str]:
+    """The installed theme's own templates, not custom_dir: inline scripts in overrides get no hash."""
+    folder = Path(get_theme_dir(config.theme.name)) if config.theme.name else None
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))] if folder else []
+
+
+def _source(file: File, config) -> tuple[str, str] | None:
+    """(path from the project root, text) of a hand-written page, so a warning can point into it."""
+    if file.generated_by or not file.abs_src_path:
+        return None
+    return f"{Path(config.docs_dir).name}/{file.src_uri}", file.content_string
 
 
 def _escape_meta(meta: dict) -> None:

@@ -46,6 +46,12 @@ PAGE_KINDS: list[tuple[str, str]] = [
 # A built site with fewer kinds than this is broken, not "not written yet".
 MIN_PAGE_KINDS = 4
 
+# Records Content Security Policy violations from the first line of every page
+# (add it with context.add_init_script; read window.__violations).
+WATCH_POLICY_JS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));"""
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 CHROMIUM_ARGS = [

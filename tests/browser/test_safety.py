@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import Project, summary_text
-from .browser import serve_site
+from .browser import WATCH_POLICY_JS, serve_site
 
 PAYLOADS = [
     "<script>alert('script')</script>",
@@ -49,6 +49,19 @@ HAND_WRITTEN = """# About
 
 Paragraph with handler.
 {: onclick="alert('attr_list')" }
+"""
+
+# Material prints a page's front-matter subtitle unescaped in the navigation of
+# every page, past the sanitiser; the body's script is removed by the sanitiser.
+# Only the Content Security Policy stands between the subtitle and the reader.
+SUBTITLE_ATTACK = """---
+title: About
+subtitle: <script>alert('subtitle')</script>
+---
+
+# About
+
+<script>alert('body')</script>
 """
 
 # Fire the events an attacker's handler would wait for, on every element.
@@ -118,3 +131,37 @@ def test_payload_text_is_shown_as_text(browser, attacked_site):
         page.goto(f"{base}/research/attack-0/")
         assert "<script>alert('script')</script>" in page.inner_text("h1")
         page.close()
+
+
+@pytest.fixture(scope="module")
+def subtitle_site(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("subtitle") / "project")
+    (project.root / "content/about.md").write_text(SUBTITLE_ATTACK, encoding="utf-8")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    return project.root / "site"
+
+
+def test_a_script_past_the_sanitiser_is_blocked_while_the_site_works(browser, subtitle_site):
+    """The policy hashes only Material's own inline scripts: the reader's page runs those, not the attacker's."""
+    dialogs = []
+    context = browser.new_context()
+    context.add_init_script(WATCH_POLICY_JS)
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve_site(subtitle_site) as base:
+        page.goto(f"{base}/about/")
+        planted = page.locator("nav small script").count()
+        assert planted > 0, "the test needs a script that reaches the page"
+        assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"), "Material's scripts run"
+        page.keyboard.press("/")
+        page.keyboard.type("talking mats")
+        first = page.locator("[data-search-panel]:not([hidden]) .ev-search-box__link").first
+        assert first.get_attribute("href") == "/research/talking-mats/", "search works"
+        violations = page.evaluate("window.__violations")
+        with page.expect_navigation():
+            page.click(".md-nav--primary a[href$='/privacy/']")
+        assert page.url == f"{base}/privacy/" and page.evaluate("window.__violations") == violations, "navigation works"
+    context.close()
+    assert dialogs == []
+    assert violations == ["script-src-elem blocked inline "] * planted, "only the planted scripts are blocked"

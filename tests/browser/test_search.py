@@ -18,18 +18,13 @@ from evidence.library import Library
 from evidence.search_index import search_filters, search_words
 from evidence.settings import Settings
 
-from .browser import REPO_ROOT, format_violations, page_url, run_axe
+from .browser import REPO_ROOT, WATCH_POLICY_JS, format_violations, page_url, run_axe
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 TINY = {"width": 320, "height": 640}
 QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yml").read_text(encoding="utf-8"))
 STATUS = "[data-search-page] [data-search-status]"
-
-# Records Content Security Policy violations from the first line of every page.
-WATCH_POLICY_JS = """window.__violations = [];
-document.addEventListener('securitypolicyviolation', (e) =>
-  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));"""
 
 # True once the search page shows a finished search: a count and that many cards (up to a page).
 RESULTS_READY_JS = """(previous) => {
