@@ -87,6 +87,14 @@ class Project:
             path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
+    def add_reading_path(self, name: str, text: str) -> Path:
+        """A reading path, so checks that need summaries and paths together run as in a real site."""
+        folder = self.root / "reading_paths"
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
     def library(self):
         from evidence.library import Library
         from evidence.settings import Settings

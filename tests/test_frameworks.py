@@ -169,3 +169,13 @@ def test_impossible_dates_are_located_errors_not_a_crash(tmp_path, dates, bad):
     line = text.splitlines().index(bad) + 1
     assert [str(p) for p in problems.items] == [f"data/frameworks/wales.yml:{line}: '{field}': {value} is not a date on the calendar; write YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-07 or 2019-12-02"]
     assert "wales" not in frameworks
+
+
+def test_without_framework_files_the_way_a_standard_is_written_is_still_checked(project):
+    for file in (project.root / "data" / "frameworks").glob("*.yml"):
+        file.unlink()
+    text = summary_text(standards=["SWE 1.3", "swe:1.3"])
+    project.add("talking-mats.md", text)
+    line = text.splitlines().index("- SWE 1.3") + 1
+    errors = [str(p) for p in project.library().problems.errors]
+    assert errors == [f"research_summaries/talking-mats.md:{line}: 'standards' item 1: 'SWE 1.3' is not written as framework:id; did you mean 'swe:1.3'?"]

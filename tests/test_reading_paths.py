@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, summary_text
 from evidence.framework import Frameworks
 from evidence.problems import Problems
 from evidence.reading_path import load_reading_paths
@@ -181,3 +181,21 @@ def test_bundled_paths_are_real_and_complete():
     assert any("swe:4" in s for path in library.reading_paths for s in path.standards), "a path for Standard 4"
     passports = library.summary("communication-passports-learning-disability")
     assert len(library.paths_with(passports)) >= 2
+
+
+@pytest.mark.parametrize("written", ["SWE 1.3", "swe 1.3", "SWE:1.3"])
+def test_a_loosely_written_standard_gets_the_same_suggestion_everywhere(project, written):
+    """Summaries, reading paths and the CPD focus standard share one check, so they say the same."""
+    summary = summary_text(standards=[written])
+    project.add("talking-mats.md", summary)
+    path = GOOD.replace("  - swe:1.3\n", f"  - {written}\n")
+    project.add_reading_path("rarely-heard.md", path)
+    cpd = project.root / "data" / "cpd.yml"
+    cpd.write_text(cpd.read_text(encoding="utf-8").replace('focus_standard: "swe:4"', f'focus_standard: "{written}"'), encoding="utf-8")
+    said = f"'{written}' is not written as framework:id; did you mean 'swe:1.3'?"
+    errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
+    assert errors == [
+        f"data/cpd.yml:6: 'focus_standard': {said}",
+        f"reading_paths/rarely-heard.md:{line_of(path, written)}: 'standards' item 1: {said}",
+        f"research_summaries/talking-mats.md:{line_of(summary, written)}: 'standards' item 1: {said}",
+    ]

@@ -23,6 +23,9 @@ from .schema import Issue, Schema
 # Framework ids become addresses under /cpd/; these addresses are taken by other pages.
 RESERVED_IDS = frozenset({"coverage"})
 _FRAMEWORK_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+# How a standard is written in content (swe:4.2). Checked here, not by a schema
+# pattern, so a near miss such as 'SWE 4.2' gets a suggestion instead of a rule.
+STANDARD_ID = re.compile(r"^[a-z][a-z0-9-]*:[0-9A-Za-z][0-9A-Za-z.-]*$")
 
 
 @dataclass(eq=False)
@@ -138,7 +141,7 @@ class Frameworks(dict):
     def suggest(self, value: str) -> str | None:
         """The id an editor most likely meant: ``SWE 4.2`` -> ``swe:4.2``, ``swe:4.9`` -> a close id."""
         normal = _normal_id(value)
-        if self.resolve(normal):
+        if self.resolve(normal) or (not self and STANDARD_ID.match(normal)):
             return normal
         prefix = normal.partition(":")[0]
         pool = [s.qualified for s in (self[prefix].walk() if prefix in self else self.standards())]
@@ -146,13 +149,16 @@ class Frameworks(dict):
         return close[0] if close else None
 
     def problem(self, value: str) -> str | None:
-        """Why ``value`` is not a known standard, with a fix; None when it is known."""
-        if self.resolve(value):
+        """Why ``value`` is not a known standard, with a fix; None when it is known.
+
+        With no framework files only the way it is written can be checked.
+        """
+        if STANDARD_ID.match(value) and (self.resolve(value) or not self):
             return None
         guess = self.suggest(value)
         hint = f"did you mean '{guess}'?" if guess else "write framework:id, for example swe:4.2"
-        prefix, colon, _ = str(value).partition(":")
-        if not colon:
+        prefix = value.partition(":")[0]
+        if not STANDARD_ID.match(value):
             return f"'{value}' is not written as framework:id; {hint}"
         if prefix not in self:
             known = ", ".join(sorted(self)) or "none yet"
@@ -166,8 +172,6 @@ def standard_problems(frameworks: Frameworks, value: Any, path: tuple) -> list[t
     Summaries, reading paths and the CPD focus standard all call this, so an id
     is checked, suggested and worded the same wherever an editor writes it.
     """
-    if not frameworks:
-        return []
     items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
     found = []
     for index, item in items:

@@ -183,7 +183,6 @@ def _pattern(error, name):
     hints = {
         "^https?://": "a web address starting with https:// (or http://)",
         "^10\\.": "a DOI such as 10.1000/xyz123, without https://doi.org/ in front",
-        "^[a-z][a-z0-9-]*:": "framework:id, for example swe:4.2 or pcf:5",
         "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
     }
     wanted = next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
