@@ -268,3 +268,31 @@ def test_list_items_are_named_in_words_not_json_paths(project, change, message):
     text = summary_text(**change)
     item = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith(("- FILL IN", "- Why?", "- 7")))
     assert only_error(project, text) == f"{NAME}:{item}: {message}"
+
+
+def test_schema_errors_do_not_hide_the_checks_that_come_later(project):
+    source = {"citation": "Example", "url": "https://example.org/a", "doi": "10.1234/abc"}
+    project.add("first.md", summary_text(source=source))
+    body = BODY + "\nSee [the other study](no-such-study.md).\n"
+    text = summary_text(year="soon", source=source, title="The same study summarised again", standards=["swe:4.2", "swe:4.9"], body=body)
+    project.add("second.md", text)
+    at = lambda start: next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith(start))
+    errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
+    assert errors == [
+        f"research_summaries/second.md:{at('year:')}: 'year' must be a whole number, not \"soon\"",
+        f"research_summaries/second.md:{at('  doi:')}: 'source.doi' 10.1234/abc is already summarised in research_summaries/first.md; update that summary instead of adding a second",
+        f"research_summaries/second.md:{at('- swe:4.9')}: 'standards' item 2: 'swe:4.9' is not a standard in Social Work England professional standards; did you mean 'swe:4.8'? (every id is listed in data/frameworks/swe.yml)",
+        f"research_summaries/second.md:{at('See [the other')}: link to 'no-such-study.md' points at a page that does not exist; link another summary as [title](its-file-name.md)",
+    ]
+
+
+def test_later_checks_skip_the_fields_that_failed(project):
+    source = {"citation": "Example", "url": "https://example.org/a", "doi": "10.1234"}
+    project.add("first.md", summary_text(source=source))
+    text = summary_text(source=source, title="The same study summarised again", standards="swe:4.9")
+    project.add("second.md", text)
+    errors = [str(p).split(": ", 1)[1] for p in project.library().problems.sorted() if p.is_error and p.path.endswith("second.md")]
+    assert errors == [
+        "'source.doi' must be a DOI such as 10.1000/xyz123, without https://doi.org/ in front; got \"10.1234\"",
+        "'standards' must be a list (one '- item' per line), not \"swe:4.9\"",
+    ]

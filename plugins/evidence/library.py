@@ -49,11 +49,12 @@ class Library:
         schema = Schema("summary")
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
         frameworks = _load_frameworks(settings, problems)
-        summaries = _load_summaries(settings, schema, vocabularies, problems)
-        _check_duplicates(summaries, problems)
-        _check_standards(summaries, frameworks, problems)
+        read = _load_summaries(settings, schema, vocabularies, problems)
+        summaries = [s for s in read if s.valid]
+        _check_duplicates(read, problems)
+        _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
-        _check_links(summaries, settings, problems)
+        _check_links(read, settings, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
@@ -128,6 +129,7 @@ class Library:
 
 
 def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> list[Summary]:
+    """Every summary whose front matter could be read, valid or not (see ``Summary.valid``)."""
     directory = settings.path(settings.summaries_dir)
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
@@ -146,8 +148,9 @@ def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
         first = seen_slugs.setdefault(summary.slug, summary)
         if first is not summary:
             problems.error(summary.path, 1, f"another summary already uses the address research/{summary.slug}/ ({first.path}); rename one of the files")
-        doi = str(summary.source.get("doi", "")).lower()
-        if doi:
+        doi = summary.trusted(("source", "doi"))
+        if isinstance(doi, str):
+            doi = doi.lower()
             first = seen_dois.setdefault(doi, summary)
             if first is not summary:
                 line = summary.lines.get(("source", "doi"), 1)
@@ -173,7 +176,7 @@ def _load_frameworks(settings: Settings, problems: Problems) -> Frameworks:
 def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems: Problems) -> None:
     """Every 'standards:' id must name a standard in a framework file, at the line it is written."""
     for summary in summaries:
-        for where, message in standard_problems(frameworks, summary.standards, ("standards",)):
+        for where, message in standard_problems(frameworks, summary.trusted(("standards",)), ("standards",)):
             problems.error(summary.path, line_of(summary.lines, where), message)
 
 

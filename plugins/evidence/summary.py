@@ -35,6 +35,18 @@ class Summary:
     body_line: int
     lines: dict = field(default_factory=dict, repr=False)
     links: list = field(default_factory=list, repr=False)  # (line, url) found while validating
+    valid: bool = True  # False: it has errors, so it is not published, but checks across files still read it
+    flawed: tuple = field(default=(), repr=False)  # paths of the fields that failed validation
+
+    def trusted(self, path: tuple) -> Any:
+        """A field's value if nothing at or inside it failed validation, else None.
+
+        Checks across files (standards, duplicate DOIs) run on every summary, so
+        an editor sees every problem in one run; they must only read sound fields.
+        """
+        if any(flawed[: len(path)] == path for flawed in self.flawed):
+            return None
+        return _lookup(self.data, path)
 
     def get(self, dotted: str) -> Any:
         """A field by dotted name, such as ``strength.level``; None if absent."""
@@ -98,7 +110,11 @@ class Summary:
 
 
 def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> Summary | None:
-    """Read and check one file; every problem goes into ``problems``."""
+    """Read and check one file; every problem goes into ``problems``.
+
+    A file with errors still comes back, marked not valid, so later checks can
+    run on its sound fields; None only when its front matter cannot be read.
+    """
     slug = file.stem
     if not SLUG.match(slug):
         problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens, for example {_suggest_slug(slug)}.md")
@@ -109,14 +125,14 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
         return None
     before = len(problems.errors)
     unfilled = _check_placeholders(document, rel, schema, problems)
-    for issue in schema.validate(document.data):
+    issues = schema.validate(document.data)
+    for issue in issues:
         if not any(issue.path[: len(path)] == path for path in unfilled):
             problems.error(rel, document.line_of(issue.path), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
     links = _check_body(document, rel, schema, problems)
-    if len(problems.errors) > before:
-        return None
-    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links)
+    flawed = tuple(unfilled) + tuple(issue.path for issue in issues)
+    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links, len(problems.errors) == before, flawed)
 
 
 def _check_placeholders(document: Document, rel: str, schema: Schema, problems: Problems) -> list[tuple]:
