@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,9 +30,27 @@ def test_help_lists_every_command():
         assert re.search(rf"^\s+{command}\s", out, re.M), command
 
 
+def environment_ok(plugins: Path) -> int:
+    """build.py's own check in a fresh interpreter that imports the plugins from ``plugins``.
+
+    conftest puts this checkout's plugins first on the path; the child gets the same, so
+    the answer does not depend on which checkout the venv's editable install points at
+    (a copied folder, a clone in /tmp run with another checkout's .venv).
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(plugins), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "build.py", "--environment-ok"], cwd=REPO, env=env).returncode
+
+
 def test_environment_already_complete_means_no_bootstrap():
     assert build_entry.missing_requirements() == []
-    assert subprocess.run([sys.executable, "build.py", "--environment-ok"], cwd=REPO).returncode == 0
+    assert environment_ok(REPO / "plugins") == 0
+
+
+def test_plugins_from_another_checkout_mean_a_reinstall(tmp_path):
+    """Otherwise MkDocs would build this checkout's content with another checkout's code."""
+    (tmp_path / "evidence_mkdocs").mkdir()
+    (tmp_path / "evidence_mkdocs/__init__.py").write_text("")
+    assert environment_ok(tmp_path) == 1
 
 
 def test_check_on_the_repository_passes():
