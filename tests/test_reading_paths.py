@@ -199,3 +199,13 @@ def test_a_loosely_written_standard_gets_the_same_suggestion_everywhere(project,
         f"reading_paths/rarely-heard.md:{line_of(path, written)}: 'standards' item 1: {said}",
         f"research_summaries/talking-mats.md:{line_of(summary, written)}: 'standards' item 1: {said}",
     ]
+
+
+def test_schema_errors_do_not_hide_the_standards_and_introduction_checks(tmp_path, frameworks):
+    text = GOOD.replace("time: 40\n", "time: forty\n").replace("  - pcf:7", "  - pcf:70") + "\n<script>alert(1)</script>\n"
+    _, problems = read(tmp_path, frameworks, text)
+    assert problems == [
+        f"reading_paths/rarely-heard.md:{line_of(text, 'time: forty')}: 'time' must be a whole number, not \"forty\"",
+        f"reading_paths/rarely-heard.md:{line_of(text, '- pcf:70')}: 'standards' item 2: 'pcf:70' is not a standard in Professional Capabilities Framework; did you mean 'pcf:7'? (every id is listed in data/frameworks/pcf.yml)",
+        f"reading_paths/rarely-heard.md:{line_of(text, '<script>')}: raw HTML <script> is not allowed; write it in Markdown (headings with ##, links with [text](https://...))",
+    ]

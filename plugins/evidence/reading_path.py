@@ -18,7 +18,7 @@ from .front_matter import Document, FrontMatterError, decode, field_label, parse
 from .markdown_source import MarkdownSource
 from .problems import Problems
 from .safety import unsafe_markup
-from .schema import Schema
+from .schema import Schema, sound_value
 from .summary import SLUG, Summary
 
 
@@ -121,13 +121,14 @@ class _Reader:
             self.error(exc.line, exc.message)
             return None
         before = len(self.problems.errors)
-        for issue in schema.validate(document.data):
+        issues = schema.validate(document.data)
+        for issue in issues:
             self.error(document.line_of(issue.path), issue.message)
+        self.check_standards(document, [issue.path for issue in issues])
+        self.check_body(document)
         if len(self.problems.errors) > before:
             return None
         steps = [self.step(document, index, item) for index, item in enumerate(document.data["steps"])]
-        self.check_standards(document)
-        self.check_body(document)
         self.check_time(document, steps)
         if len(self.problems.errors) > before:
             return None
@@ -156,8 +157,10 @@ class _Reader:
         hint = f"did you mean '{close[0]}'?" if close else "use the file name of a summary in research_summaries/, without .md"
         return f"{field_label(where)}: there is no valid summary '{slug}'; {hint}"
 
-    def check_standards(self, document: Document) -> None:
-        for where, message in standard_problems(self.frameworks, document.data["standards"], ("standards",)):
+    def check_standards(self, document: Document, flawed: list[tuple]) -> None:
+        """Runs even when other fields failed, on the standards if they passed, so one run shows every problem."""
+        standards = sound_value(document.data, flawed, ("standards",))
+        for where, message in standard_problems(self.frameworks, standards, ("standards",)):
             self.error(document.line_of(where), message)
 
     def check_body(self, document: Document) -> None:

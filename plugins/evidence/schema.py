@@ -130,6 +130,19 @@ class Schema:
         return set(spec.get("required", []))
 
 
+def sound_value(data: Any, flawed: list[tuple], path: tuple) -> Any:
+    """The value at ``path`` if no failure lies at or inside it, else None.
+
+    Checks that come after the schema run even when a file has errors, so an
+    editor sees every problem in one run; they must only read sound fields.
+    """
+    if any(bad[: len(path)] == path for bad in flawed):
+        return None
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
 def _fields(spec: dict, prefix: tuple[str, ...]) -> Iterator[Field]:
     for key, sub in spec.get("properties", {}).items():
         yield Field(prefix + (key,), sub)

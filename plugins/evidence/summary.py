@@ -18,7 +18,7 @@ from .markdown_source import MarkdownSource
 from .problems import Problems
 from .safety import unsafe_markup
 from .scaffold import PLACEHOLDER
-from .schema import Schema
+from .schema import Schema, sound_value
 from .vocabulary import Vocabularies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,14 +39,8 @@ class Summary:
     flawed: tuple = field(default=(), repr=False)  # paths of the fields that failed validation
 
     def trusted(self, path: tuple) -> Any:
-        """A field's value if nothing at or inside it failed validation, else None.
-
-        Checks across files (standards, duplicate DOIs) run on every summary, so
-        an editor sees every problem in one run; they must only read sound fields.
-        """
-        if any(flawed[: len(path)] == path for flawed in self.flawed):
-            return None
-        return _lookup(self.data, path)
+        """A field's value if it passed validation, else None: checks across files read only sound fields."""
+        return sound_value(self.data, self.flawed, path)
 
     def get(self, dotted: str) -> Any:
         """A field by dotted name, such as ``strength.level``; None if absent."""
