@@ -209,3 +209,18 @@ def test_schema_errors_do_not_hide_the_standards_and_introduction_checks(tmp_pat
         f"reading_paths/rarely-heard.md:{line_of(text, '- pcf:70')}: 'standards' item 2: 'pcf:70' is not a standard in Professional Capabilities Framework; did you mean 'pcf:7'? (every id is listed in data/frameworks/pcf.yml)",
         f"reading_paths/rarely-heard.md:{line_of(text, '<script>')}: raw HTML <script> is not allowed; write it in Markdown (headings with ##, links with [text](https://...))",
     ]
+
+
+def test_broken_links_in_the_introduction_are_errors_at_their_line(project):
+    """The same check as summaries' links, with the hint written from a reading path's address."""
+    project.add("talking-mats.md", summary_text())
+    fine = "Start with [talking mats](../research/talking-mats.md), [about](../about.md) and [this path](rarely-heard.md)."
+    missing = "Then [the sequel](../research/no-such-study.md)."
+    absolute = "Or [an old address](/research/gone/)."
+    text = GOOD + "\n".join(["", fine, "", missing, "", absolute, ""])
+    project.add_reading_path("rarely-heard.md", text)
+    errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
+    assert errors == [
+        f"reading_paths/rarely-heard.md:{line_of(text, missing)}: link to '../research/no-such-study.md' points at a page that does not exist; link a summary as [title](../research/its-file-name.md)",
+        f"reading_paths/rarely-heard.md:{line_of(text, absolute)}: link to '/research/gone/': there is no summary 'gone'; link a summary as [title](../research/gone.md) using its file name",
+    ]

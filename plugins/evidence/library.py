@@ -18,6 +18,7 @@ from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
+from .links import SitePages
 from .problems import Problems
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
@@ -54,20 +55,21 @@ class Library:
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
-        _check_links(read, settings, problems)
+        site = SitePages.collect((s.slug for s in read), settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir))
+        _check_links(read, site, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
-        library._add_cpd(frameworks)
+        library._add_cpd(frameworks, site)
         return library
 
-    def _add_cpd(self, frameworks: Frameworks) -> None:
+    def _add_cpd(self, frameworks: Frameworks, site: SitePages | None = None) -> None:
         """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
         settings = self.settings
         by_slug = self._by_slug
         self.frameworks = frameworks
-        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems)
+        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site)
         self.cpd = CpdRules.load(settings.path(settings.data_dir) / "cpd.yml", settings.root, frameworks, self.problems)
         self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
         self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
@@ -180,44 +182,13 @@ def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems:
             problems.error(summary.path, line_of(summary.lines, where), message)
 
 
-def _check_links(summaries: list[Summary], settings: Settings, problems: Problems) -> None:
-    """Links between pages must point at pages that exist."""
-    known = {routes.summary(s.slug) for s in summaries}
-    docs = settings.path(settings.docs_dir)
-    if docs.is_dir():
-        known |= {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+def _check_links(summaries: list[Summary], site: SitePages, problems: Problems) -> None:
+    """Links between pages must point at pages that exist (reading paths run the same check as they load)."""
     for summary in summaries:
         for link in summary.links:
-            message = _link_problem(link.text, routes.summary(summary.slug), known)
+            message = site.problem(link.text, routes.summary(summary.slug))
             if message:
                 problems.error(summary.path, link.line, message)
-
-
-def _link_problem(url: str, page: str, known: set[str]) -> str | None:
-    target = url.split("#", 1)[0].split("?", 1)[0]
-    if not target or ":" in target or target.startswith("//"):
-        return None
-    if target.startswith("/research/"):
-        parts = target.strip("/").split("/")
-        slug = parts[1] if len(parts) > 1 else ""
-        if routes.summary(slug) not in known:
-            return f"link to '{url}': there is no summary '{slug}'; link another summary as [title]({slug}.md) using its file name"
-        return None
-    if target.endswith(".md"):
-        resolved = _resolve(page, target)
-        if resolved not in known:
-            return f"link to '{url}' points at a page that does not exist; link another summary as [title](its-file-name.md)"
-    return None
-
-
-def _resolve(page: str, target: str) -> str:
-    parts = page.split("/")[:-1]
-    for part in target.split("/"):
-        if part == "..":
-            parts = parts[:-1]
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
 
 
 _LOADED: dict[tuple, Library] = {}

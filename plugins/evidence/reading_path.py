@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import routes
 from .framework import Frameworks, standard_problems
 from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
+from .links import SitePages
 from .markdown_source import MarkdownSource
 from .problems import Problems
 from .safety import unsafe_markup
@@ -91,12 +93,12 @@ def audience_labels(schema: Schema) -> dict[str, str]:
     return dict(schema.spec["properties"]["audience"]["x-labels"])
 
 
-def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems) -> list[ReadingPath]:
-    """Every valid path, by title; a missing folder simply means no paths yet."""
+def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems, site: SitePages | None = None) -> list[ReadingPath]:
+    """Every valid path, by title; a missing folder simply means no paths yet. With ``site``, links are checked too."""
     schema = Schema("reading_path")
     paths = []
     for file in sorted(directory.glob("*.md")) if directory.is_dir() else []:
-        reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems)
+        reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems, site)
         path = reader.read(file, schema)
         if path:
             paths.append(path)
@@ -111,6 +113,7 @@ class _Reader:
     summaries: dict[str, Summary]
     frameworks: Frameworks
     problems: Problems
+    site: SitePages | None = None
 
     def read(self, file: Path, schema: Schema) -> ReadingPath | None:
         if not SLUG.match(file.stem):
@@ -125,7 +128,7 @@ class _Reader:
         for issue in issues:
             self.error(document.line_of(issue.path), issue.message)
         self.check_standards(document, [issue.path for issue in issues])
-        self.check_body(document)
+        self.check_body(document, routes.reading_path(file.stem))
         if len(self.problems.errors) > before:
             return None
         steps = [self.step(document, index, item) for index, item in enumerate(document.data["steps"])]
@@ -163,10 +166,15 @@ class _Reader:
         for where, message in standard_problems(self.frameworks, standards, ("standards",)):
             self.error(document.line_of(where), message)
 
-    def check_body(self, document: Document) -> None:
+    def check_body(self, document: Document, page: str) -> None:
         source = MarkdownSource(document.body, document.body_line)
-        for line, message in unsafe_markup(source):
+        links = source.links()
+        for line, message in unsafe_markup(source, links):
             self.error(line, message)
+        for link in links if self.site else []:
+            message = self.site.problem(link.text, page)
+            if message:
+                self.error(link.line, message)
         if not document.body.strip():
             self.problems.warning(self.rel, document.body_line, "the path has no introduction: below the front matter, say in a short paragraph what the path is for")
 
