@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 
-from conftest import summary_text
+from conftest import REPO, summary_text
 from evidence.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
 from evidence.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
 
@@ -23,6 +24,44 @@ EXPECTED_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+
+class IndexedText(HTMLParser):
+    """What Pagefind reads from a page: text inside data-pagefind-body but not in data-pagefind-ignore, and the type filter."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.stack: list[tuple[bool, bool, bool]] = []  # (in body, ignored, in a type filter)
+        self.text: list[str] = []
+        self.types: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        found = dict(attrs)
+        body, ignored, _ = self.stack[-1] if self.stack else (False, False, False)
+        self.stack.append((body or "data-pagefind-body" in found, ignored or "data-pagefind-ignore" in found,
+                           found.get("data-pagefind-filter") == "type"))
+        if (found.get("data-pagefind-filter") or "").startswith("type:"):
+            self.types.append(found["data-pagefind-filter"][5:])
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        body, ignored, type_filter = self.stack[-1] if self.stack else (False, False, False)
+        if body and type_filter:
+            self.types.append(data.strip())
+        elif body and not ignored:
+            self.text.append(data)
+
+    @property
+    def words(self) -> str:
+        return " ".join(" ".join(self.text).split())
 
 
 def sha256(text: str) -> str:
@@ -193,6 +232,34 @@ def test_a_script_in_a_hand_written_page_is_blocked_and_named(project, capsys):
     out = capsys.readouterr().out
     assert re.search(r'^content/about\.md:3: warning: the inline script "alert\(1\)" on about/index\.html and \d+ other pages', out, re.M), out
     assert out.count("alert(1)") == 1, "one warning per script, not one per page"
+
+
+def test_pages_that_list_summaries_do_not_index_their_titles(bundled_site):
+    """A study's title finds the study: standard, framework, coverage and path pages only link to it."""
+    from evidence.library import Library
+    from evidence.settings import Settings
+
+    library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
+    listing = sorted(bundled_site.glob("cpd/**/index.html")) + sorted(bundled_site.glob("reading-paths/*/index.html"))
+    assert len(listing) > 10 and (bundled_site / "cpd/coverage/index.html") in listing
+    for page in listing:
+        html = page.read_text(encoding="utf-8")
+        indexed = IndexedText(html).words
+        assert indexed, f"{page.relative_to(bundled_site)} should still be searchable by its own words"
+        for summary in library.summaries:
+            if summary.title in html:
+                assert summary.title not in indexed, f"{page.relative_to(bundled_site)} indexes the title of {summary.slug}"
+
+
+def test_every_searchable_page_has_a_type_the_search_page_offers(bundled_site):
+    """Otherwise ticking any content type in the search page's filter hides the page."""
+    untyped = []
+    for page in sorted(bundled_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        types = IndexedText(html).types
+        if "data-pagefind-body" in html and (len(types) != 1 or types[0] not in CONTENT_TYPES.values()):
+            untyped.append(f"{page.relative_to(bundled_site)}: {types}")
+    assert not untyped, "\n".join(untyped)
 
 
 def test_material_search_stays_off(project):

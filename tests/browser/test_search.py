@@ -89,6 +89,23 @@ def visible_options(tab, key: str) -> list[dict]:
     )
 
 
+def pagefind_urls(tab, site_server, queries: list[str]) -> dict[str, list[str]]:
+    """Query -> URLs of every result, best first, straight from Pagefind's API on an open page of the site."""
+    return tab.evaluate(
+        """async ([bundle, queries]) => {
+            const pagefind = await import(bundle);
+            await pagefind.init();
+            const out = {};
+            for (const query of queries) {
+              const response = await pagefind.search(query);
+              out[query] = await Promise.all(response.results.map(async (r) => (await r.data()).url));
+            }
+            return out;
+        }""",
+        [f"{site_server}/pagefind/pagefind.js", queries],
+    )
+
+
 def active(tab) -> dict:
     return tab.evaluate(
         """() => { const el = document.activeElement;
@@ -121,23 +138,21 @@ def test_synonyms_and_spelling_variants_find_tagged_summaries(tab, site_server, 
     for summary in library.summaries:
         for word in search_words(library, summary):
             wanted[word].append(f"/research/{summary.slug}/")
-    found = tab.evaluate(
-        """async ([bundle, words]) => {
-            const pagefind = await import(bundle);
-            await pagefind.init();
-            const out = {};
-            for (const word of words) {
-              const response = await pagefind.search(word);
-              out[word] = await Promise.all(response.results.map(async (r) => (await r.data()).url));
-            }
-            return out;
-        }""",
-        [f"{site_server}/pagefind/pagefind.js", sorted(wanted)],
-    )
+    found = pagefind_urls(tab, site_server, sorted(wanted))
     missed = [f"{word!r} does not find {url}" for word, urls in wanted.items() for url in urls if url not in found[word]]
     assert not missed, "\n".join(missed)
     for word in ["intellectual disability", "challenging behavior", "LGBTQ+", "behavior"]:
         assert word in wanted, f"the bundled vocabularies should still carry the synonym {word!r}"
+
+
+def test_a_summary_s_title_finds_it_first_and_not_the_standard_pages_listing_it(tab, site_server, library):
+    """Standard, framework and coverage pages list summary titles; search skips those lists."""
+    tab.goto(f"{site_server}/search/")
+    titles = {summary.title: f"/research/{summary.slug}/" for summary in library.summaries}
+    found = pagefind_urls(tab, site_server, sorted(titles))
+    for title, url in titles.items():
+        assert found[title][:1] == [url], f"{title!r} should rank {url} first; got {found[title][:3]}"
+        assert not [u for u in found[title] if u.startswith("/cpd/")], f"{title!r} finds CPD pages: {found[title]}"
 
 
 # ---- Filters, counts, the address ---------------------------------------
