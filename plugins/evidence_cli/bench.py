@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from .synthetic_corpus import make_plain_material, make_project
+from .table import print_table
 
 _CHILD = """
 import json, resource, sys, time
@@ -88,11 +89,11 @@ def bench(repo: Path, sizes: str) -> int:
 
 def _print_table(rows: list[dict]) -> None:
     header = ["N", "validate", "our build", "plain Material+Pagefind", "ratio", "summary page", "largest page", "index files", "index size", "peak memory"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for r in rows:
-        cells = [
-            str(r["n"]), f"{r['validate_s']:.2f} s", f"{r['build_s']:.1f} s", f"{r['plain_s']:.1f} s", f"{r['ratio']:.2f}",
-            f"{r['summary_kb']:.1f} KB", r["largest"], str(r["index_files"]), f"{r['index_mb']:.1f} MB", f"{r['peak_mb']:.0f} MB",
-        ]
-        print("| " + " | ".join(cells) + " |")
+    print_table(header, [_cells(r) for r in rows])
+
+
+def _cells(r: dict) -> list[str]:
+    return [
+        str(r["n"]), f"{r['validate_s']:.2f} s", f"{r['build_s']:.1f} s", f"{r['plain_s']:.1f} s", f"{r['ratio']:.2f}",
+        f"{r['summary_kb']:.1f} KB", r["largest"], str(r["index_files"]), f"{r['index_mb']:.1f} MB", f"{r['peak_mb']:.0f} MB",
+    ]

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from . import table
 from .synthetic_corpus import make_plain_material, make_project
 
 QUERY = "loneliness"  # one word of the synthetic corpus, as a reader would type it
@@ -168,14 +169,14 @@ def _serve(site: Path):
 
 def print_table(rows: list[dict]) -> None:
     header = ["N", "Pagefind index", "first query: /search/?q= page load (Pagefind part)", "first query: header box (Pagefind)", "lunr search_index.json"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for r in rows:
-        cells = [
-            str(r["n"]), f"{r['index_files']} files, {_mb(r['index_bytes'])}", f"{_kb(r['page_bytes'])} ({_kb(r['page_index_bytes'])})",
-            _kb(r["box_index_bytes"]), _mb(r["lunr_bytes"]),
-        ]
-        print("| " + " | ".join(cells) + " |")
+    table.print_table(header, [_cells(r) for r in rows])
+
+
+def _cells(r: dict) -> list[str]:
+    return [
+        str(r["n"]), f"{r['index_files']} files, {_mb(r['index_bytes'])}", f"{_kb(r['page_bytes'])} ({_kb(r['page_index_bytes'])})",
+        _kb(r["box_index_bytes"]), _mb(r["lunr_bytes"]),
+    ]
 
 
 def _kb(size: int) -> str:
