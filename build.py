@@ -42,6 +42,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments passed to pytest")
     bench = commands.add_parser("bench", help="time validation and builds on a synthetic corpus")
     bench.add_argument("--n", default="1000", help="corpus sizes, comma-separated (default 1000)")
+    bench.add_argument("--no-search", action="store_true", help="skip the search figures (they need Chromium)")
     commands.add_parser("report", help="list summaries due for review and sources without open-access links")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "test":

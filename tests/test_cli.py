@@ -128,3 +128,55 @@ def test_old_summary_is_a_warning_naming_the_fix(project):
     line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("published:"))
     warnings = [str(p) for p in project.library().problems.warnings]
     assert warnings == [f"research_summaries/old.md:{line}: warning: not reviewed since 2019-01-01 (over 3 years): check it against the source and set 'reviewed:' to today's date"]
+
+
+BUILD_ROW = {"n": 3, "validate_s": 0.01, "build_s": 1.0, "plain_s": 0.5, "ratio": 2.0, "summary_kb": 30.0, "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "peak_mb": 70}
+SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
+
+
+@pytest.fixture
+def bench_spy(monkeypatch):
+    """bench with its measurements replaced by records of the calls: the wiring, not the figures."""
+    from evidence_cli import bench, search_bench
+
+    calls = {}
+    monkeypatch.setattr(bench, "measure", lambda repo, count, work: calls.setdefault("build", work) and BUILD_ROW)
+    monkeypatch.setattr(search_bench, "measure_search", lambda repo, count, work, **kw: calls.setdefault("search", kw) and SEARCH_ROW)
+    return calls
+
+
+def markdown_tables(out: str) -> list[list[str]]:
+    """Each run of consecutive lines starting with '|'."""
+    return [block.splitlines() for block in re.findall(r"(?:^\|.*\n?)+", out, re.M)]
+
+
+def test_bench_measures_search_on_the_corpus_and_site_it_built(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench
+
+    monkeypatch.setattr(bench, "_why_no_search", lambda: None)
+    assert run(build_entry.parse_args(["bench", "--n", "3"]), REPO) == 0
+    work = bench_spy["build"]
+    assert bench_spy["search"] == {"project": work / "project", "site": work / "site"}
+    tables = markdown_tables(capsys.readouterr().out)
+    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "Pagefind index"]
+    for table in tables:
+        assert len(table) == 3 and len({line.count("|") for line in table}) == 1, table
+    assert tables[1][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
+
+
+def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench, search_bench
+
+    monkeypatch.setattr(search_bench, "_chromium", lambda: None)
+    monkeypatch.setattr(bench, "_playwright_chromium", lambda: False)
+    assert run(build_entry.parse_args(["bench", "--n", "3"]), REPO) == 0
+    out, err = capsys.readouterr()
+    assert "search" not in bench_spy and len(markdown_tables(out)) == 1
+    assert "Search: not measured, Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH, or pass --no-search." in out
+    assert "no search figures: Chromium is missing" in err
+
+
+def test_bench_no_search_skips_the_browser(bench_spy, capsys):
+    assert run(build_entry.parse_args(["bench", "--n", "3", "--no-search"]), REPO) == 0
+    assert "search" not in bench_spy
+    assert "Search: not measured, skipped (--no-search)." in capsys.readouterr().out

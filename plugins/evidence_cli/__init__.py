@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "bench":
         from .bench import bench
 
-        return bench(root, args.n)
+        return bench(root, args.n, search=not args.no_search)
     if args.command == "report":
         from .report import report
 

@@ -1,12 +1,15 @@
-"""``python3 build.py bench [--n 1000,5000]``: how the pipeline scales. Figures, not tests.
+"""``python3 build.py bench [--n 1000,5000] [--no-search]``: how the pipeline scales. Figures, not tests.
 
 Every build runs in a child process so its peak memory can be read cleanly.
 The comparison is a plain Material site over the same Markdown, indexed by the
-same Pagefind, in the same run on the same machine.
+same Pagefind, in the same run on the same machine. Then, on the same corpus
+and site, ``search_bench`` measures what a first search costs in Chromium
+(``--no-search`` skips that on machines without a browser).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import platform
 import subprocess
@@ -15,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import search_bench
 from .synthetic_corpus import make_plain_material, make_project
 from .table import print_table
 
@@ -74,17 +78,48 @@ def measure(repo: Path, count: int, work: Path) -> dict:
     }
 
 
-def bench(repo: Path, sizes: str) -> int:
+def bench(repo: Path, sizes: str, search: bool = True) -> int:
     counts = [int(part) for part in sizes.split(",") if part.strip()]
     print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, {platform.system()}")
-    rows = []
+    missing = _why_no_search() if search else "skipped (--no-search)"
+    if search and missing:
+        print(f"  no search figures: {missing}", file=sys.stderr)
+    rows, search_rows = [], []
     for count in counts:
-        with tempfile.TemporaryDirectory(prefix="rwm-bench-") as work:
-            started = time.perf_counter()
-            rows.append(measure(repo, count, Path(work)))
+        with tempfile.TemporaryDirectory(prefix="rwm-bench-") as folder:
+            started, work = time.perf_counter(), Path(folder)
+            rows.append(measure(repo, count, work))
+            if not missing:  # the corpus and site measure() made: nothing is built twice
+                search_rows.append(search_bench.measure_search(repo, count, work, project=work / "project", site=work / "site"))
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
+    _print_search(search_rows, missing)
     return 0
+
+
+def _why_no_search() -> str | None:
+    """The search figures need Playwright and a Chromium; say which is missing instead of crashing."""
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed (python3 build.py installs it)"
+    if search_bench._chromium() is None and not _playwright_chromium():
+        return "Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH, or pass --no-search"
+    return None
+
+
+def _playwright_chromium() -> bool:
+    """A Chromium downloaded by ``playwright install``, used when there is no system one."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path).is_file()
+
+
+def _print_search(rows: list[dict], missing: str | None) -> None:
+    print()
+    if rows:
+        search_bench.print_table(rows)
+    else:
+        print(f"Search: not measured, {missing}.")
 
 
 def _print_table(rows: list[dict]) -> None:
