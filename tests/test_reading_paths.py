@@ -224,3 +224,14 @@ def test_broken_links_in_the_introduction_are_errors_at_their_line(project):
         f"reading_paths/rarely-heard.md:{line_of(text, missing)}: link to '../research/no-such-study.md' points at a page that does not exist; link a summary as [title](../research/its-file-name.md)",
         f"reading_paths/rarely-heard.md:{line_of(text, absolute)}: link to '/research/gone/': there is no summary 'gone'; link a summary as [title](../research/gone.md) using its file name",
     ]
+
+
+def test_an_image_from_another_website_in_the_introduction_is_an_error(project):
+    project.add("talking-mats.md", summary_text())
+    text = GOOD + "\n![A diagram](https://example.org/diagram.png)\n"
+    project.add_reading_path("rarely-heard.md", text)
+    errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
+    assert errors == [
+        f"reading_paths/rarely-heard.md:{line_of(text, '![A diagram]')}: image 'https://example.org/diagram.png' is on another website, and the site's security policy stops browsers showing images from other websites; "
+        "put the image in the repository's content/images/ folder and write ![what it shows](../images/file-name.png) (or the site's owner can allow https://example.org under csp_sources: img-src in mkdocs.yml)"
+    ]

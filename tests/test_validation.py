@@ -296,3 +296,53 @@ def test_later_checks_skip_the_fields_that_failed(project):
         "'source.doi' must be a DOI such as 10.1000/xyz123, without https://doi.org/ in front; got \"10.1234\"",
         "'standards' must be a list (one '- item' per line), not \"swe:4.9\"",
     ]
+
+
+def outside_image(url: str, page_to_docs: str = "..") -> str:
+    """The message for an image the Content Security Policy (img-src 'self' data:) would block."""
+    origin = "/".join(url.split("/")[:3])
+    return (
+        f"image '{url}' is on another website, and the site's security policy stops browsers showing images from other websites; "
+        f"put the image in the repository's content/images/ folder and write ![what it shows]({page_to_docs}/images/file-name.png) "
+        f"(or the site's owner can allow {origin} under csp_sources: img-src in mkdocs.yml)"
+    )
+
+
+def with_evidence_options(project, options: str) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - evidence:\n", "  - evidence:\n" + options, 1)
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "markdown, url",
+    [
+        ("![A chart](https://example.org/chart.png)", "https://example.org/chart.png"),
+        ('![A chart](<https://example.org/chart.png> "Title")', "https://example.org/chart.png"),
+        ("![A chart][c]\n\n[c]: http://example.org/chart.png", "http://example.org/chart.png"),
+        ("[![A badge](//img.example.org/b.svg)](https://example.org)", "//img.example.org/b.svg"),
+    ],
+)
+def test_images_from_other_websites_are_errors(project, markdown, url):
+    text = summary_text(body=BODY + "\n" + markdown + "\n")
+    line = text.splitlines().index(markdown.splitlines()[0]) + 1
+    expected = outside_image(url).replace("allow //img.example.org", "allow https://img.example.org")
+    assert only_error(project, text) == f"{NAME}:{line}: {expected}"
+
+
+def test_images_in_the_repository_are_fine(project):
+    text = summary_text(body=BODY + "\n![A chart](../images/chart.png)\n\n[A link, not an image](https://example.org/chart.png)\n")
+    assert problems_for(project, text) == []
+
+
+def test_image_origins_the_site_owner_allows_are_fine(project):
+    with_evidence_options(project, '      csp_sources:\n        img-src: ["https://images.example.org", "https://*.cdn.example.net"]\n')
+    body = BODY + "\n![A](https://images.example.org/a.png)\n\n![B](https://x.cdn.example.net/b.png)\n\n![C](https://other.example.org/c.png)\n"
+    text = summary_text(body=body)
+    line = text.splitlines().index("![C](https://other.example.org/c.png)") + 1
+    assert only_error(project, text) == f"{NAME}:{line}: {outside_image('https://other.example.org/c.png')}"
+
+
+def test_without_a_security_policy_outside_images_are_allowed(project):
+    with_evidence_options(project, "      csp_enabled: false\n")
+    assert problems_for(project, summary_text(body=BODY + "\n![A chart](https://example.org/chart.png)\n")) == []

@@ -55,7 +55,10 @@ class Library:
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
-        site = SitePages.collect((s.slug for s in read), settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir))
+        site = SitePages.collect(
+            (s.slug for s in read), settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
+            image_sources=settings.image_sources, config_file=settings.config_file,
+        )
         _check_links(read, site, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
@@ -183,12 +186,11 @@ def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems:
 
 
 def _check_links(summaries: list[Summary], site: SitePages, problems: Problems) -> None:
-    """Links between pages must point at pages that exist (reading paths run the same check as they load)."""
+    """Links must point at pages that exist, and images must be ones browsers will show
+    (reading paths run the same checks as they load)."""
     for summary in summaries:
-        for link in summary.links:
-            message = site.problem(link.text, routes.summary(summary.slug))
-            if message:
-                problems.error(summary.path, link.line, message)
+        for line, message in site.check(routes.summary(summary.slug), summary.links, summary.images):
+            problems.error(summary.path, line, message)
 
 
 _LOADED: dict[tuple, Library] = {}

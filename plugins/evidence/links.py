@@ -1,9 +1,14 @@
-"""Links between pages of the site: each must point at a page that exists.
+"""Links between pages of the site, and the images pages show.
 
 Summaries and reading paths are both written by editors and both link to
 summaries and pages, so one check serves both, and its hint is written from
 the linking page's own address (``its-file-name.md`` from a summary,
 ``../research/its-file-name.md`` from a reading path).
+
+Images from other websites are refused too: the Content Security Policy
+(``img-src 'self' data:``, see ``csp.py``) stops browsers loading them, so
+readers would silently see nothing. Origins the site's owner adds under
+``csp_sources: img-src`` are allowed, as the policy allows them.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import SplitResult, urlsplit
 
 from . import routes
 
@@ -21,14 +27,23 @@ class SitePages:
     """The source paths of every page a link may point at, as MkDocs knows them."""
 
     known: frozenset[str]
+    image_sources: tuple[str, ...] | None = ()  # the policy's extra img-src; None when pages carry no policy
+    docs_dir: str = "content"
+    config_file: str = "mkdocs.yml"
 
     @classmethod
-    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path) -> "SitePages":
+    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path, **options) -> "SitePages":
         """Pages are known from their files, so a file with errors of its own is not also a broken link."""
         known = {routes.summary(slug) for slug in summary_slugs}
         known |= {routes.reading_path(p.stem) for p in reading_paths_dir.glob("*.md")} if reading_paths_dir.is_dir() else set()
         known |= {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} if docs_dir.is_dir() else set()
-        return cls(frozenset(known))
+        return cls(frozenset(known), docs_dir=docs_dir.name, **options)
+
+    def check(self, page: str, links: list, images: list) -> list[tuple[int, str]]:
+        """(line, message) for every broken link and blocked image written on ``page`` (its source path)."""
+        found = [(link.line, self.problem(link.text, page)) for link in links]
+        found += [(image.line, self.image_problem(image.text, page)) for image in images]
+        return [(line, message) for line, message in found if message]
 
     def problem(self, url: str, page: str) -> str | None:
         """Why a link written on ``page`` (its source path) is broken, with the fix; None if it is fine."""
@@ -44,6 +59,35 @@ class SitePages:
         if target.endswith(".md") and _resolve(page, target) not in self.known:
             return f"link to '{url}' points at a page that does not exist; {_how_to_link(page, 'its-file-name')}"
         return None
+
+
+    def image_problem(self, src: str, page: str) -> str | None:
+        """Why an image on ``page`` would not show, with the fix; None if the policy lets it load."""
+        url = urlsplit("https:" + src if src.startswith("//") else src)
+        if url.scheme not in ("http", "https") or self.image_sources is None:
+            return None
+        if any(_allows(source, url) for source in self.image_sources):
+            return None
+        to_docs = posixpath.relpath(".", posixpath.dirname(page) or ".")
+        return (
+            f"image '{src}' is on another website, and the site's security policy stops browsers showing images from other websites; "
+            f"put the image in the repository's {self.docs_dir}/images/ folder and write ![what it shows]({to_docs}/images/file-name.png) "
+            f"(or the site's owner can allow {url.scheme}://{url.netloc} under csp_sources: img-src in {self.config_file})"
+        )
+
+
+def _allows(source: str, url: SplitResult) -> bool:
+    """Whether one policy source (``*``, ``https:``, ``https://*.example.org/images/``) matches ``url``, as browsers match it."""
+    if source == "*" or source in (f"{url.scheme}:", "http:"):
+        return True
+    wanted = urlsplit(source if "://" in source else "//" + source)
+    if wanted.scheme not in ("", url.scheme, "http"):
+        return False
+    host, port = (wanted.netloc.lower().split(":") + [""])[:2]
+    url_host, url_port = (url.netloc.lower().split(":") + [""])[:2]
+    if not (url_host == host or (host.startswith("*.") and url_host.endswith(host[1:]))) or port not in ("*", url_port):
+        return False
+    return url.path.startswith(wanted.path) if wanted.path.endswith("/") or not wanted.path else url.path == wanted.path
 
 
 def _how_to_link(page: str, slug: str) -> str:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_ALT = r"!\[((?:[^\[\]]|\[[^\]]*\])*)\]"  # image alt text, which may hold [brackets] of its own
+_INLINE_IMAGE = re.compile(_ALT + r"\(\s*(?:<([^>\n]*)>|([^)\s]*))")
+_REFERENCE_IMAGE = re.compile(_ALT + r"(?:\[([^\]]*)\])?(?!\()")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(>?)")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*[=.#][^{}\n]*)\}")
@@ -47,8 +50,20 @@ class MarkdownSource:
     def links(self) -> list[Found]:
         """Link and image destinations: inline, reference definitions and autolinks."""
         found = [Found(self._line(m.start()), m.group(1)) for m in _INLINE_LINK.finditer(self.masked)]
-        found += [Found(self._line(m.start()), m.group(1)) for m in _REFERENCE.finditer(self.masked)]
+        found += [Found(self._line(m.start()), m.group(2)) for m in _REFERENCE.finditer(self.masked)]
         found += [Found(self._line(m.start()), m.group(1)) for m in _AUTOLINK.finditer(self.masked)]
+        return sorted(found, key=lambda f: f.line)
+
+    def images(self) -> list[Found]:
+        """Image sources, inline or by reference (``![alt][ref]`` with ``[ref]: url``), at the image's line."""
+        definitions: dict[str, str] = {}
+        for m in _REFERENCE.finditer(self.masked):
+            definitions.setdefault(_label(m.group(1)), m.group(2))  # the first definition wins
+        found = [Found(self._line(m.start()), m.group(2) or m.group(3)) for m in _INLINE_IMAGE.finditer(self.masked)]
+        for m in _REFERENCE_IMAGE.finditer(self.masked):
+            label = _label(m.group(2) or m.group(1))
+            if label in definitions:
+                found.append(Found(self._line(m.start()), definitions[label]))
         return sorted(found, key=lambda f: f.line)
 
     def tags(self) -> list[Found]:
@@ -63,6 +78,11 @@ class MarkdownSource:
     def attr_lists(self) -> list[Found]:
         """attr_list blocks such as ``{: .note #id }``, which can set any attribute."""
         return [Found(self._line(m.start()), m.group(1).strip()) for m in _ATTR_LIST.finditer(self.masked)]
+
+
+def _label(text: str) -> str:
+    """Reference labels match ignoring case and spacing, as in CommonMark."""
+    return " ".join(text.lower().split())
 
 
 def _blank(match: re.Match) -> str:

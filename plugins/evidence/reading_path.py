@@ -171,10 +171,8 @@ class _Reader:
         links = source.links()
         for line, message in unsafe_markup(source, links):
             self.error(line, message)
-        for link in links if self.site else []:
-            message = self.site.problem(link.text, page)
-            if message:
-                self.error(link.line, message)
+        for line, message in self.site.check(page, links, source.images()) if self.site else []:
+            self.error(line, message)
         if not document.body.strip():
             self.problems.warning(self.rel, document.body_line, "the path has no introduction: below the front matter, say in a short paragraph what the path is for")
 

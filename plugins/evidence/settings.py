@@ -29,6 +29,8 @@ class Settings:
     per_page: int = 50
     related_count: int = 3
     review_after_years: int = 3
+    csp_enabled: bool = True
+    csp_sources: dict[str, Any] = field(default_factory=dict)  # extra sources per policy directive
 
     def __post_init__(self) -> None:
         """Frameworks are data: a fork that moves ``data_dir`` moves them too, unless it places them itself."""
@@ -50,6 +52,8 @@ class Settings:
             per_page=options.get("browse_per_page", 50),
             related_count=options.get("related_count", 3),
             review_after_years=options.get("review_after_years", 3),
+            csp_enabled=options.get("csp_enabled", True),
+            csp_sources=dict(options.get("csp_sources") or {}),
         )
 
     @classmethod
@@ -61,6 +65,14 @@ class Settings:
             if isinstance(plugin, dict) and "evidence" in plugin:
                 options = plugin["evidence"] or {}
         return cls.from_mapping(path.parent, options, config.get("docs_dir", "docs"), path.name)
+
+    @property
+    def image_sources(self) -> tuple[str, ...] | None:
+        """Other websites pages may show images from (the policy's extra img-src); None: no policy, any will do."""
+        if not self.csp_enabled:
+            return None
+        sources = self.csp_sources.get("img-src") or ()
+        return (sources,) if isinstance(sources, str) else tuple(sources)
 
     def path(self, relative: str) -> Path:
         return self.root / relative

@@ -35,6 +35,7 @@ class Summary:
     body_line: int
     lines: dict = field(default_factory=dict, repr=False)
     links: list = field(default_factory=list, repr=False)  # (line, url) found while validating
+    images: list = field(default_factory=list, repr=False)  # (line, src) of images, found while validating
     valid: bool = True  # False: it has errors, so it is not published, but checks across files still read it
     flawed: tuple = field(default=(), repr=False)  # paths of the fields that failed validation
 
@@ -124,9 +125,10 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
         if not any(issue.path[: len(path)] == path for path in unfilled):
             problems.error(rel, document.line_of(issue.path), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
-    links = _check_body(document, rel, schema, problems)
+    links, images = _check_body(document, rel, schema, problems)
     flawed = tuple(unfilled) + tuple(issue.path for issue in issues)
-    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links, len(problems.errors) == before, flawed)
+    valid = len(problems.errors) == before
+    return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links, images, valid, flawed)
 
 
 def _check_placeholders(document: Document, rel: str, schema: Schema, problems: Problems) -> list[tuple]:
@@ -173,8 +175,8 @@ def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabulari
             problems.error(rel, document.line_of(where), f"'{spec.name}': '{item}' is not a known {vocabulary.label.lower()}; {hint} (to add a new value, add a term to {vocabulary.path})")
 
 
-def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> list:
-    """Refuse dangerous markup, warn about missing sections; return the links for later checks."""
+def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> tuple[list, list]:
+    """Refuse dangerous markup, warn about missing sections; return the links and images for later checks."""
     source = MarkdownSource(document.body, document.body_line)
     links = source.links()
     for line, message in unsafe_markup(source, links):
@@ -183,7 +185,7 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
     for expected in schema.spec.get("x-body-headings", []):
         if _normal(expected["heading"]) not in present:
             problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
-    return links
+    return links, source.images()
 
 
 def _lookup(data: Any, path: tuple) -> Any:
