@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BODY, summary_text
+from conftest import BODY, REPO, summary_text, valid_front_matter
+from evidence.front_matter import parse_document, parse_yaml
+from evidence.schema import Schema, _translate
 
 NAME = "research_summaries/study.md"
 
@@ -108,7 +110,13 @@ def test_value_outside_vocabulary_suggests_a_term(project):
 def test_non_http_source_url(project):
     text = summary_text(source={"citation": "Example findings", "url": "javascript:alert(1)"})
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "url:" in l)
-    assert only_error(project, text) == f"{NAME}:{line}: 'source.url' must be a web address starting with https:// (or http://); got \"javascript:alert(1)\""
+    assert only_error(project, text) == f"{NAME}:{line}: 'source.url' must be a web address starting with https:// (or http://), with no spaces; got \"javascript:alert(1)\""
+
+
+def test_web_address_with_a_space_is_located(project):
+    text = summary_text(source={"citation": "Example findings", "url": "https://example.org/final report.pdf"})
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "url:" in l)
+    assert only_error(project, text) == f"{NAME}:{line}: 'source.url' must be a web address starting with https:// (or http://), with no spaces; got \"https://example.org/final report.pdf\""
 
 
 def test_duplicate_slug_in_subfolders(project):
@@ -346,3 +354,38 @@ def test_image_origins_the_site_owner_allows_are_fine(project):
 def test_without_a_security_policy_outside_images_are_allowed(project):
     with_evidence_options(project, "      csp_enabled: false\n")
     assert problems_for(project, summary_text(body=BODY + "\n![A chart](https://example.org/chart.png)\n")) == []
+
+
+def bundled_data(schema_name: str) -> dict:
+    """A valid file of each kind, from the repository itself."""
+    if schema_name == "summary":
+        return valid_front_matter()
+    if schema_name == "reading_path":
+        return parse_document((REPO / "reading_paths" / "using-research-in-everyday-practice.md").read_text(encoding="utf-8")).data
+    return parse_yaml((REPO / "data" / "frameworks" / "swe.yml").read_text(encoding="utf-8"))[0]
+
+
+URL_FIELDS = {"summary": ("source", "url"), "reading_path": ("steps", 1, "url"), "framework": ("source_url",)}
+URLS = [
+    "https://example.org/a b", "https://exa mple.org", "https://example.org/<x>", "https://example.org/%zz", "https://[::1",
+    "https://example.org/a|b", "https://example.org/x\n", "ftp://example.org", "example.org", "https://", "javascript:alert(1)",
+    "https://example.org/café", "https://例え.jp/", "https://example.org/a?b=c#d", "http://example.org",
+]
+
+
+@pytest.mark.parametrize("schema_name", URL_FIELDS)
+@pytest.mark.parametrize("url", URLS)
+def test_both_validators_agree_on_web_addresses(schema_name, url):
+    """jsonschema-rs decides whether a file is valid; jsonschema words the errors. They must agree, or a
+    file is passed without a message (or failed with none). Compare where each finds errors, and the messages."""
+    schema, data = Schema(schema_name), bundled_data(schema_name)
+    *parents, key = URL_FIELDS[schema_name]
+    target = data
+    for part in parents:
+        target = target[part]
+    target[key] = url
+    fast = sorted(tuple(error.instance_path) for error in schema._fast.iter_errors(data))
+    slow = sorted(tuple(error.absolute_path) for error in schema._validator.iter_errors(data))
+    assert fast == slow
+    every_message = [issue.message for error in schema._validator.iter_errors(data) for issue in _translate(error)]
+    assert [issue.message for issue in schema.validate(data)] == every_message

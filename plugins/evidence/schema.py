@@ -194,7 +194,7 @@ def _format(error, name):
 
 def _pattern(error, name):
     hints = {
-        "^https?://": "a web address starting with https:// (or http://)",
+        "^https?://": "a web address starting with https:// (or http://), with no spaces",
         "^10\\.": "a DOI such as 10.1000/xyz123, without https://doi.org/ in front",
         "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
     }
