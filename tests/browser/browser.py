@@ -38,7 +38,8 @@ PAGE_KINDS: list[tuple[str, str]] = [
     ("reading-paths", r"/reading-paths/"),
     ("reading-path", r"/reading-paths/[^/]+/"),
     ("cpd", r"/cpd/"),
-    ("cpd-framework", r"/cpd/[^/]+/"),
+    ("cpd-coverage", r"/cpd/coverage/"),
+    ("cpd-framework", r"/cpd/(?!coverage/)[^/]+/"),
     ("cpd-standard", r"/cpd/[^/]+/[^/]+/"),
     ("my-cpd", r"/my-cpd/"),
 ]

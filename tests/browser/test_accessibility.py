@@ -27,6 +27,13 @@ def test_site_has_the_core_page_kinds(site_pages):
     )
 
 
+def test_each_page_kind_is_checked_on_a_page_of_its_own(site_pages):
+    """Overlapping URL patterns would check one page twice and another kind never (framework once matched coverage)."""
+    found = [path for path in site_pages.values() if path]
+    shared = sorted({str(path) for path in found if found.count(path) > 1})
+    assert not shared, f"several page kinds picked the same page: {shared}"
+
+
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("kind", [kind for kind, _ in PAGE_KINDS])
 def test_no_axe_violations(page, built_site, site_pages, site_server, kind, viewport):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import page_url
+from .browser import PAGE_KINDS, page_url
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+# Every kind of page gets the skip-link and Tab checks, as with axe and Nu.
+KINDS = [kind for kind, _ in PAGE_KINDS]
 
 # On very long pages only the first this-many tab stops are walked (in DOM
 # order), which keeps the suite fast; header, navigation and the start of the
@@ -96,11 +98,10 @@ def _open(page, built_site, site_server, html_file, viewport):
 
 
 def _pages_to_test(site_pages):
-    """Home plus the first research summary, the two pages people use most."""
-    pages = {"home": site_pages["home"], "research": site_pages["research"]}
-    if pages["home"] is None:
+    """One page of every kind in PAGE_KINDS (None where the build has none yet)."""
+    if site_pages["home"] is None:
         pytest.fail("the built site has no home page (index.html)")
-    return pages
+    return site_pages
 
 
 def _has_visible_focus_indicator(entry) -> bool:
@@ -109,7 +110,7 @@ def _has_visible_focus_indicator(entry) -> bool:
     return outline or entry["boxShadow"] not in ("", "none")
 
 
-@pytest.mark.parametrize("kind", ["home", "research"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_first_tab_reaches_a_working_skip_link(page, built_site, site_pages, site_server, kind):
     """WCAG 2.4.1: a visible skip link comes first and moves focus into the main content."""
     html_file = _pages_to_test(site_pages)[kind]
@@ -138,7 +139,7 @@ def test_first_tab_reaches_a_working_skip_link(page, built_site, site_pages, sit
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-@pytest.mark.parametrize("kind", ["home", "research"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_tab_reaches_every_control_with_visible_focus(page, built_site, site_pages, site_server, kind, viewport):
     """WCAG 2.1.1 and 2.4.7: Tab reaches every visible control and focus is always visible."""
     html_file = _pages_to_test(site_pages)[kind]
