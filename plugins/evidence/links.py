@@ -24,7 +24,8 @@ from . import routes
 
 @dataclass(frozen=True)
 class SitePages:
-    """The source paths of every page a link may point at, as MkDocs knows them."""
+    """What editors' pages may point at: the pages that exist (source paths, as MkDocs knows them)
+    and the other websites the policy lets images come from."""
 
     known: frozenset[str]
     image_sources: tuple[str, ...] | None = ()  # the policy's extra img-src; None when pages carry no policy
@@ -32,12 +33,12 @@ class SitePages:
     config_file: str = "mkdocs.yml"
 
     @classmethod
-    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path, **options) -> "SitePages":
+    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path, image_sources: tuple[str, ...] | None = (), config_file: str = "mkdocs.yml") -> "SitePages":
         """Pages are known from their files, so a file with errors of its own is not also a broken link."""
         known = {routes.summary(slug) for slug in summary_slugs}
         known |= {routes.reading_path(p.stem) for p in reading_paths_dir.glob("*.md")} if reading_paths_dir.is_dir() else set()
         known |= {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} if docs_dir.is_dir() else set()
-        return cls(frozenset(known), docs_dir=docs_dir.name, **options)
+        return cls(frozenset(known), image_sources, docs_dir.name, config_file)
 
     def check(self, page: str, links: list, images: list) -> list[tuple[int, str]]:
         """(line, message) for every broken link and blocked image written on ``page`` (its source path)."""
@@ -59,7 +60,6 @@ class SitePages:
         if target.endswith(".md") and _resolve(page, target) not in self.known:
             return f"link to '{url}' points at a page that does not exist; {_how_to_link(page, 'its-file-name')}"
         return None
-
 
     def image_problem(self, src: str, page: str) -> str | None:
         """Why an image on ``page`` would not show, with the fix; None if the policy lets it load."""
@@ -87,7 +87,9 @@ def _allows(source: str, url: SplitResult) -> bool:
     url_host, url_port = (url.netloc.lower().split(":") + [""])[:2]
     if not (url_host == host or (host.startswith("*.") and url_host.endswith(host[1:]))) or port not in ("*", url_port):
         return False
-    return url.path.startswith(wanted.path) if wanted.path.endswith("/") or not wanted.path else url.path == wanted.path
+    if wanted.path.endswith("/") or not wanted.path:
+        return url.path.startswith(wanted.path)
+    return url.path == wanted.path
 
 
 def _how_to_link(page: str, slug: str) -> str:
