@@ -26,7 +26,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 @dataclass
 class Summary:
-    """A validated research summary."""
+    """A research summary as read; only valid ones reach the library and the site."""
 
     slug: str
     path: str
