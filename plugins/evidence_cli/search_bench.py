@@ -12,21 +12,18 @@ also run alone: ``python -m evidence_cli.search_bench 1000,5000``.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
 
 from . import table
+from .static_server import serve_folder
 from .synthetic_corpus import make_plain_material, make_project
 
 QUERY = "loneliness"  # one word of the synthetic corpus, as a reader would type it
@@ -86,7 +83,7 @@ def first_query_bytes(site: Path) -> dict:
     """Bytes fetched in Chromium for a first query, split into Pagefind's files and everything else."""
     from playwright.sync_api import sync_playwright
 
-    with _serve(site) as base, sync_playwright() as playwright:
+    with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox", "--disable-gpu"])
         try:
             page_total, page_index = _search_page_load(browser, base, site)
@@ -148,23 +145,6 @@ def _chromium() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the standard library
-        pass
-
-
-@contextmanager
-def _serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def print_table(rows: list[dict]) -> None:

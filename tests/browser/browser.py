@@ -6,17 +6,16 @@ failing page: serve a built site, open it in Chromium, run axe or Nu on it.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+# Re-exported: the tests serve built sites with the same server as the search bench.
+from evidence_cli.static_server import serve_folder as serve_site  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -80,33 +79,6 @@ def launch(playwright):
     return playwright.chromium.launch(
         executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
     )
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not spam the test output with access logs."""
-
-    def log_message(self, format, *args):  # noqa: A002 - signature from stdlib
-        pass
-
-
-@contextlib.contextmanager
-def serve_site(site_dir: Path):
-    """Serve `site_dir` on 127.0.0.1 (free port) and yield the base URL.
-
-    A real HTTP server, not file://, because directory URLs must resolve to
-    index.html and scripts (search, CPD log) behave differently on file://.
-    """
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def _url_for(site_dir: Path, html_file: Path) -> str:
