@@ -19,6 +19,11 @@ def starter() -> str:
     return "contribute/starter.md"
 
 
+def feed(page_url: str = "") -> str:
+    """The Atom feed beside a page: ``feed.xml`` for the site, ``browse/topic/x/feed.xml`` for a value."""
+    return f"{page_url}feed.xml"
+
+
 def browse_index() -> str:
     return "browse/index.md"
 
