@@ -183,7 +183,7 @@ def test_a_path_with_a_missing_summary_stops_the_build(project, capsys):
     assert project.build() == 1
     line = next(n for n, text in enumerate(PATH.splitlines(), 1) if "summary: pictures" in text)
     out = capsys.readouterr().out
-    assert f"reading_paths/checking-understanding.md:{line}: 'steps[2].summary': there is no valid summary 'pictures'" in out
+    assert f"reading_paths/checking-understanding.md:{line}: 'summary' in 'steps' item 2: there is no valid summary 'pictures'" in out
 
 
 def test_a_forked_framework_gets_its_pages(project):

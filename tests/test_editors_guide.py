@@ -94,3 +94,28 @@ def test_in_github_actions_every_problem_is_an_annotation_and_a_summary_row(proj
     assert len(rows) == 12
     assert "'&lt;b&gt;trial&lt;/b&gt; \\| pilot' is not a known study design" in rows[0]
     assert "<b>" not in summary_file.read_text(encoding="utf-8")
+
+
+def test_long_sentences_and_long_briefings_are_warnings_at_their_line(project):
+    """Length is what the writing guide asks editors to watch; the check points at the line to split."""
+    rambling = "Staff " + "and managers " * 20 + "agreed."
+    body = BODY.replace("Pictures helped.", f"Pictures helped.\n\n{rambling} Then a short one.")
+    text = summary_text(body + "\nMore words here. " * 90)
+    project.add("long.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("Staff and managers"))
+    library = project.library()
+    warnings = [str(p) for p in library.problems.warnings]
+    assert f"research_summaries/long.md:{line}: warning: this sentence is 42 words long; split it into shorter ones, aiming for under 20 words each (see 'Writing in plain English' in the Contribute section)" in warnings
+    assert not any("the text is" in w for w in warnings), "under 800 words is no warning"
+    assert not library.problems.errors
+
+
+def test_a_briefing_over_800_words_is_a_warning_not_an_error(project):
+    text = summary_text(BODY + "\nThe team met often and talked it through. " * 100)
+    project.add("long.md", text)
+    library = project.library()
+    body_line = text.splitlines().index("## Why it matters") + 1
+    assert [str(p) for p in library.problems.warnings] == [
+        f"research_summaries/long.md:{body_line}: warning: the text is 813 words long; aim for 300 to 600 words, so it can be read in a few minutes (see 'Writing in plain English' in the Contribute section)"
+    ]
+    assert library.summaries and not library.problems.errors

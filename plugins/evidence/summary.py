@@ -15,6 +15,7 @@ from typing import Any
 
 from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
 from .markdown_source import MarkdownSource
+from .plain_english import length_warnings
 from .problems import Problems
 from .safety import unsafe_markup
 from .scaffold import PLACEHOLDER
@@ -176,7 +177,7 @@ def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabulari
 
 
 def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> tuple[list, list]:
-    """Refuse dangerous markup, warn about missing sections; return the links and images for later checks."""
+    """Refuse dangerous markup, warn about missing sections and length; return the links and images for later checks."""
     source = MarkdownSource(document.body, document.body_line)
     links = source.links()
     for line, message in unsafe_markup(source, links):
@@ -185,6 +186,8 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
     for expected in schema.spec.get("x-body-headings", []):
         if _normal(expected["heading"]) not in present:
             problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
+    for line, message in length_warnings(source):
+        problems.warning(rel, line, message)
     return links, source.images()
 
 
