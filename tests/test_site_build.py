@@ -280,3 +280,21 @@ def test_a_real_site_url_gives_no_warning(project, capsys):
     set_site_url(project, "https://research.example-council.gov.uk/")
     assert project.build() == 0
     assert "site_url" not in capsys.readouterr().out
+
+
+def test_a_council_can_switch_the_evidence_plugin_off_and_get_a_plain_site(project, capsys):
+    """enabled: false builds the hand-written pages with the same theme: no summaries, browse or CPD pages,
+    and no nav entries pointing at them."""
+    set_plugin_option(project, enabled=False)
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    assert "pages (evidence plugin off: no summaries) into site/" in capsys.readouterr().out
+    site = project.root / "site"
+    home = project.page("")
+    assert "Short briefings on social work research" in home and "New summaries" not in home
+    assert not any((site / folder).exists() for folder in ["research", "browse", "cpd", "my-cpd", "reading-paths"])
+    for url in ["", "search", "about"]:
+        page = site / url / "index.html"
+        for href in internal_links(page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            assert target.exists() or (target / "index.html").exists(), f"{url or 'home'} links to missing {href}"

@@ -44,12 +44,19 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     pages = sum(1 for _ in target.rglob("*.html"))
     index = config.plugins["pagefind"].stats if "pagefind" in config.plugins else {}
     print(
-        f"Built {plural(pages, 'page')} ({plural(len(library.summaries), 'summary', 'summaries')}, "
-        f"{plural(len(library.facets), 'facet')}) into {_shown(target, root)} in {time.perf_counter() - started:.1f} s"
+        f"Built {plural(pages, 'page')} ({_contents(library, config)}) into {_shown(target, root)} in {time.perf_counter() - started:.1f} s"
         + (f"; search index {index['files']} files, {index['bytes'] // 1024} KB." if index else ".")
     )
     print_problems(_site_url_problems(root, config.site_url))
     return 0
+
+
+def _contents(library, config) -> str:
+    """What the pages hold: with the evidence plugin switched off, no summaries, whatever the folder has."""
+    plugin = config.plugins.get("evidence")
+    if plugin is None or not plugin.config.enabled:
+        return "evidence plugin off: no summaries"
+    return f"{plural(len(library.summaries), 'summary', 'summaries')}, {plural(len(library.facets), 'facet')}"
 
 
 def run_mkdocs(root: Path, site_dir: Path):

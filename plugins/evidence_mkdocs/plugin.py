@@ -43,7 +43,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
+        self.library, self.pages = None, {}  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
+            if config.nav:
+                config.nav = _without(config.nav, set(_fixed_pages())) or []
             return config
         root = Path(config.config_file_path).parent
         settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name)
@@ -55,6 +58,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
         self.pages = {page.src: page for page in site_pages(self.library)}
@@ -134,6 +139,33 @@ def _source(file: File, config) -> tuple[str, str] | None:
     if file.generated_by or not file.abs_src_path:
         return None
     return f"{Path(config.docs_dir).name}/{file.src_uri}", file.content_string
+
+
+def _fixed_pages() -> list[str]:
+    """Pages the plugin makes whatever the content: the nav and hand-written pages link to them."""
+    return [
+        routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(),
+        routes.cpd_index(), routes.coverage(), routes.my_cpd(),
+    ]
+
+
+def _without(nav, drop: set[str]):
+    """The ``nav`` setting minus entries for ``drop``: with the plugin disabled, those pages do not exist."""
+    if isinstance(nav, str):
+        return None if nav in drop else nav
+    if isinstance(nav, dict):
+        kept = {title: item for title, item in ((t, _without(i, drop)) for t, i in nav.items()) if item}
+        return kept or None
+    return [item for item in (_without(i, drop) for i in nav) if item] or None
+
+
+def _mark_excluded(files: Files, config, srcs: list[str]) -> Files:
+    """Known but not built. A hand-written link to one is then reported as information, as MkDocs
+    does for any page left out of a build, not as a broken link that stops a strict build."""
+    for src in srcs:
+        if not files.get_file_from_path(src):
+            files.append(File.generated(config, src, content="", inclusion=InclusionLevel.EXCLUDED))
+    return files
 
 
 def _escape_meta(meta: dict) -> None:
