@@ -12,6 +12,8 @@
 (function () {
   "use strict";
 
+  const plural = window.evidence.plural; // helpers.js, loaded first
+  const element = window.evidence.element;
   const rulesElement = document.getElementById("cpd-rules");
   const panel = document.querySelector("[data-cpd-panel]");
   if (!rulesElement || !panel) return;
@@ -30,27 +32,17 @@
 
   /* ---------------------------------------------------------------- storage */
 
-  /** The entries in localStorage, or null if this browser will not store them. */
+  /** The entries in localStorage, or null if this browser will not store them (the page keeps its template). */
   function openStore(key) {
-    let storage;
-    try {
-      storage = window.localStorage;
-      storage.setItem(key + "-probe", "1");
-      storage.removeItem(key + "-probe");
-    } catch (error) {
-      return null; // private modes and blocked storage throw; the page keeps its template
-    }
+    const storage = window.evidence.localStore(key);
+    if (!storage) return null;
     return {
       read: function () {
-        try {
-          const data = JSON.parse(storage.getItem(key) || "null");
-          return data && Array.isArray(data.entries) ? data.entries : [];
-        } catch (error) {
-          return [];
-        }
+        const data = storage.read();
+        return data && Array.isArray(data.entries) ? data.entries : [];
       },
       write: function (entries) {
-        storage.setItem(key, JSON.stringify({ version: 1, entries: entries }));
+        storage.write({ version: 1, entries: entries });
       },
     };
   }
@@ -414,16 +406,5 @@
 
   function newId() {
     return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-  }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
   }
 })();

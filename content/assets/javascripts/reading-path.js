@@ -41,27 +41,19 @@
     status.textContent = ticked + " of " + boxes.length + " steps done" + (ticked === boxes.length ? ": path complete. Record it as CPD below." : ".");
   }
 
+  /** The ticked steps' keys in localStorage (helpers.js), or null if this browser will not store them. */
   function openStore(key) {
-    try {
-      const storage = window.localStorage;
-      storage.setItem(key + "-probe", "1");
-      storage.removeItem(key + "-probe");
-      return {
-        read: function () {
-          try {
-            const value = JSON.parse(storage.getItem(key) || "[]");
-            return Array.isArray(value) ? value : [];
-          } catch (error) {
-            return [];
-          }
-        },
-        write: function (keys) {
-          try { storage.setItem(key, JSON.stringify(keys)); } catch (error) { /* full: ticks are a convenience */ }
-        },
-      };
-    } catch (error) {
-      return null;
-    }
+    const storage = window.evidence.localStore(key);
+    if (!storage) return null;
+    return {
+      read: function () {
+        const value = storage.read();
+        return Array.isArray(value) ? value : [];
+      },
+      write: function (keys) {
+        try { storage.write(keys); } catch (error) { /* full: ticks are a convenience */ }
+      },
+    };
   }
 
   /** Show only the paths matching the chosen standard and audience; the count is announced. */

@@ -3,7 +3,7 @@
    Enter for the full search page. On narrow screens a button opens the field
    over the header. Without this script the box is a plain form to /search/. */
 
-import { loadPagefind, plural, resultType } from "./search-engine.js";
+import { element, loadPagefind, plural, resultType } from "./search-engine.js";
 
 const SHOWN = 6;
 const DEBOUNCE_MS = 200;
@@ -136,30 +136,18 @@ function render(parts, query, total, shown) {
 }
 
 function resultItem(data) {
-  const item = document.createElement("li");
-  const link = document.createElement("a");
-  link.className = "ev-search-box__link";
+  const item = element("li");
+  const link = element("a", "ev-search-box__link");
   link.href = data.url;
-  const title = document.createElement("span");
-  title.className = "ev-search-box__title";
-  title.textContent = (data.meta && data.meta.title) || data.url;
-  link.append(title);
+  link.append(element("span", "ev-search-box__title", (data.meta && data.meta.title) || data.url));
   const type = resultType(data);
-  if (type) {
-    const kind = document.createElement("span");
-    kind.className = "ev-search-box__type";
-    kind.textContent = type;
-    link.append(" ", kind);
-  }
+  if (type) link.append(" ", element("span", "ev-search-box__type", type));
   item.append(link);
   return item;
 }
 
 function message(text) {
-  const item = document.createElement("li");
-  item.className = "ev-search-box__message";
-  item.textContent = text;
-  return item;
+  return element("li", "ev-search-box__message", text);
 }
 
 function showUnavailable(parts) {

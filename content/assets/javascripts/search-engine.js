@@ -3,6 +3,10 @@
    and writing a result card. No third-party code; Pagefind's own bundle is
    built by `python3 build.py` into site/pagefind/. */
 
+// Shared with the CPD scripts: helpers.js, a classic script that runs before any module.
+const { element, plural } = window.evidence;
+export { element, plural };
+
 const RESULT_FIELDS = ["design", "strength", "year"];
 const FIELD_NAMES = { design: "Design", strength: "Strength", year: "Year" };
 const loading = new Map();
@@ -63,13 +67,6 @@ export function resultType(data) {
   return types[0] || "";
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
 /* Title, one-liner (or a highlighted excerpt), then type, design, strength and
    year as words, never colour alone. `heading` is the level inside the list. */
 export function resultCard(data, heading) {
@@ -95,8 +92,4 @@ export function resultCard(data, heading) {
   }
   if (facts.childNodes.length) item.append(facts);
   return item;
-}
-
-export function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
 }
