@@ -165,8 +165,8 @@ def _site_url_problems(root: Path, site_url: str | None) -> list[Problem]:
     config = root / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if re.match(r"site_url\s*:", text)), 1)
-    found = f"site_url is {site_url}, a placeholder" if host else "site_url is not set"
-    message = f"{found}, so canonical links and the sitemap are wrong: set it to the address the site is published at"
+    found = f"site_url is {site_url}, a placeholder, so canonical links, the sitemap and the feeds are wrong" if host else "site_url is not set, so canonical links and the sitemap are wrong and no feeds are published"
+    message = f"{found}: set it to the address the site is published at"
     return [Problem(config.name, line, message, WARNING)]
 
 

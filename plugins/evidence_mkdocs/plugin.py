@@ -17,6 +17,8 @@ from mkdocs.utils import get_theme_dir
 
 from evidence import routes, search_index
 from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
+from evidence.feed import render as render_feed
+from evidence.feed import site_feeds
 from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
 from evidence.safety import sanitize_html
@@ -66,12 +68,22 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
+        return self._add_feeds(files, config)
+
+    def _add_feeds(self, files: Files, config) -> Files:
+        """Atom needs absolute addresses: without a site_url there are no feeds, and links to them are information."""
+        if not config.site_url:
+            return _mark_excluded(files, config, [routes.feed()])
+        for feed in site_feeds(self.library):
+            content = render_feed(feed, self.library, config.site_url, config.site_name)
+            files.append(File.generated(config, feed.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_env(self, env, config, files):
         env.globals["library"] = self.library
         env.globals["routes"] = routes
         env.globals["search"] = search_index
+        env.globals["feeds"] = bool(self.library and config.site_url and self.library.summaries)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -145,7 +157,7 @@ def _fixed_pages() -> list[str]:
     """Pages the plugin makes whatever the content: the nav and hand-written pages link to them."""
     return [
         routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(),
-        routes.cpd_index(), routes.coverage(), routes.my_cpd(),
+        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(),
     ]
 
 

@@ -1,0 +1,84 @@
+"""Atom feeds, read the way a feed reader reads them: every entry a real page, newest first."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from urllib.parse import urlparse
+
+from conftest import summary_text
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read_feed(path):
+    feed = ET.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    return feed
+
+
+def entries(feed) -> list[dict]:
+    return [
+        {
+            "id": e.findtext(f"{ATOM}id"),
+            "title": e.findtext(f"{ATOM}title"),
+            "updated": e.findtext(f"{ATOM}updated"),
+            "summary": e.findtext(f"{ATOM}summary"),
+            "topics": [c.get("term") for c in e.findall(f"{ATOM}category")],
+        }
+        for e in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def page_for(site, url: str):
+    return site / urlparse(url).path.strip("/") / "index.html"
+
+
+def test_the_site_feed_lists_every_summary_as_a_real_page_newest_first(bundled_site):
+    feed = read_feed(bundled_site / "feed.xml")
+    items = entries(feed)
+    built = sorted(p.parent.name for p in (bundled_site / "research").glob("*/index.html"))
+    assert sorted(urlparse(i["id"]).path.split("/")[-2] for i in items) == built
+    for item in items:
+        page = html.unescape(page_for(bundled_site, item["id"]).read_text(encoding="utf-8"))
+        assert f"<title>{item['title']} - " in page
+        assert "Strength of evidence:" in item["summary"]
+    assert [i["updated"] for i in items] == sorted((i["updated"] for i in items), reverse=True)
+    assert all(feed.findtext(f"{ATOM}{name}") for name in ("id", "title", "updated"))
+    self_link = next(l for l in feed.findall(f"{ATOM}link") if l.get("rel") == "self")
+    assert self_link.get("href").endswith("/feed.xml")
+
+
+def test_every_browse_value_has_a_feed_of_just_its_summaries(bundled_site):
+    feed = read_feed(bundled_site / "browse" / "topic" / "communication" / "feed.xml")
+    items = entries(feed)
+    assert items and all("communication" in i["topics"] for i in items)
+    page = (bundled_site / "browse" / "topic" / "communication" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="feed.xml" type="application/atom+xml">Follow this list (Atom feed)</a>' in page
+    assert '<link rel="alternate" type="application/atom+xml" title="Topic: Communication: new summaries" href="feed.xml">' in page
+
+
+def test_pages_announce_the_site_feed_and_the_follow_page_explains_it(bundled_site):
+    home = (bundled_site / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml" title="Research which matters: new research summaries" href="feed.xml"' in home
+    assert "Follow new summaries (Atom feed)" in home
+    assert (bundled_site / "follow" / "index.html").is_file()
+
+
+def test_feed_dates_and_order_follow_the_summaries_and_text_is_escaped(project):
+    project.add("older.md", summary_text(title="An older study & its <b>findings</b>", published="2024-03-01"))
+    project.add("reviewed.md", summary_text(title="A reviewed study of carers", published="2023-01-01", reviewed="2026-02-02"))
+    project.add("newer.md", summary_text(title="A newer study of staff", published="2025-06-30"))
+    assert project.build() == 0
+    items = entries(read_feed(project.root / "site" / "feed.xml"))
+    assert [i["title"] for i in items] == ["A reviewed study of carers", "A newer study of staff", "An older study & its <b>findings</b>"]
+    assert [i["updated"][:10] for i in items] == ["2026-02-02", "2025-06-30", "2024-03-01"]
+
+
+def test_without_a_site_url_there_are_no_feeds_and_no_links_to_them(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text("\n".join(l for l in config.read_text().splitlines() if not l.startswith("site_url:")) + "\n")
+    project.add("one.md", summary_text())
+    assert project.build() == 0
+    assert not (project.root / "site" / "feed.xml").exists()
+    assert "application/atom+xml" not in project.page("/")
