@@ -31,11 +31,13 @@ def test_every_message_quoted_in_the_guide_is_what_check_prints(project):
     project.add("placeholder.md", summary_text(title="FILL IN"))
     project.add("year.md", summary_text(title="Year in words", year="twenty twenty"))
     project.add("colon.md", re.sub(r"(?m)^summary: .*$", "summary: Carers: what helped", summary_text(title="Colon in a value")))
+    project.add("tab.md", summary_text(title="Tab in the source").replace("\n  citation:", "\n\tcitation:"))
+    project.add("quote.md", summary_text(title="Quote left open").replace("title: Quote left open", 'title: "Quote left open'))
     project.add("Kinship Carers.md", summary_text(title="Kinship carers"))
     project.add("link.md", summary_text(BODY + "\nSee [the other study](../research/no-such-study.md).\n", title="Broken link"))
     printed = [str(p).split(": ", 1)[1] for p in project.library().problems.sorted()]
     quoted = quoted_messages()
-    assert len(quoted) >= 8
+    assert len(quoted) >= 10
     assert [m for m in quoted if m not in printed] == [], "\n".join(printed)
 
 

@@ -37,6 +37,20 @@ def test_yaml_syntax_error_names_the_line_and_the_fix(project):
     assert "double quotes" in error
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ('title: "Talking mats"\nsource:\n\tcitation: Findings 1\n', f"{NAME}:4: this line is indented with a tab: indent with spaces (two for each level), never tabs"),
+        ('title: "Talking mats\nsummary: Staff listened.\nyear: 2021\n', f'{NAME}:2: a double quote (") opened on this line is never closed: add the closing quote at the end of the value'),
+        ("topics:\n  - communication\n - wellbeing\n", f"{NAME}:4: YAML syntax error: did not find expected key; line this up with the lines above it, using the same number of spaces"),
+    ],
+    ids=["tab", "unclosed-quote", "misaligned-list"],
+)
+def test_common_yaml_slips_point_at_the_line_the_editor_must_change(project, front_matter, expected):
+    """libyaml gives up lines after the slip; the message goes back to where the fix is."""
+    assert only_error(project, f"---\n{front_matter}---\n" + BODY) == expected
+
+
 def test_missing_front_matter(project):
     assert only_error(project, BODY) == f"{NAME}:1: missing front matter: the first line must be '---', followed by the fields and another '---'"
 

@@ -145,9 +145,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, int
         lines: dict[FieldPath, int] = {}
         return _Builder(loader, lines, offset).build(node, ()), lines
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise FrontMatterError(line, f"YAML syntax error: {exc.problem or exc.context}; {_syntax_hint(exc)}") from None
+        raise _syntax_error(exc, text, offset, first_line) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(first_line, f"YAML error: {exc}") from None
     except RecursionError:
@@ -205,12 +203,32 @@ class _Builder:
         return data
 
 
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, first_line: int) -> FrontMatterError:
+    """Locate the mistake where the editor made it: libyaml reports a tab or an
+    unclosed quote where parsing gave up, which can be lines later and puzzling."""
+    problem = f"{exc.problem} {exc.context}"
+    lines = text.split("\n")
+    if "cannot start any token" in problem or "'\\t'" in problem:
+        tab = next((i for i, line in enumerate(lines) if "\t" in line[: len(line) - len(line.lstrip())]), None)
+        if tab is not None:
+            return FrontMatterError(tab + 1 + offset, "this line is indented with a tab: indent with spaces (two for each level), never tabs")
+    if "end of stream" in problem:
+        quote = next((i for i, line in enumerate(lines) if line.replace('\\"', "").count('"') % 2), None)
+        if quote is not None:
+            return FrontMatterError(quote + 1 + offset, 'a double quote (") opened on this line is never closed: add the closing quote at the end of the value')
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + offset) if mark else first_line
+    return FrontMatterError(line, f"YAML syntax error: {exc.problem or exc.context}; {_syntax_hint(exc)}")
+
+
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = f"{exc.problem} {exc.context}"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' inside double quotes"
     if "found character '\\t'" in problem:
         return "indent with spaces, not tabs"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return "line this up with the lines above it, using the same number of spaces"
     if "could not find expected ':'" in problem:
         return "each field needs 'name: value'; check the line above for a missing colon or unclosed quote"
     return "check indentation, colons and quotes on this line and the one above"
