@@ -20,6 +20,19 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 SKELETON = ["mkdocs.yml", "overrides", "data", "content"]
 
+# A framework a council's fork might add: Social Care Wales' code, section 6 only.
+WALES = """\
+title: Code of Professional Practice for Social Care
+short_title: Wales code
+owner: Social Care Wales
+version: "2017"
+date: "2017"
+nations: [wales]
+standards:
+  - id: "6"
+    label: Being accountable for the quality of my work and keeping up my knowledge and skills
+"""
+
 
 def valid_front_matter(**changes) -> dict:
     """A complete, valid set of fields; tests change one thing at a time."""
@@ -85,6 +98,11 @@ class Project:
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def add_framework(self, name: str, text: str) -> Path:
+        path = self.root / "data" / "frameworks" / name
+        path.write_text(text, encoding="utf-8")
         return path
 
     def add_reading_path(self, name: str, text: str) -> Path:

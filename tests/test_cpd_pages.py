@@ -5,12 +5,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, summary_text
+from conftest import REPO, WALES, summary_text
 from evidence.cpd_rules import CpdRules
 from evidence.framework import Frameworks
 from evidence.problems import Problems
@@ -187,18 +186,7 @@ def test_a_path_with_a_missing_summary_stops_the_build(project, capsys):
 
 
 def test_a_forked_framework_gets_its_pages(project):
-    wales = textwrap.dedent("""\
-        title: Code of Professional Practice for Social Care
-        short_title: Wales code
-        owner: Social Care Wales
-        version: "2017"
-        date: "2017"
-        nations: [wales]
-        standards:
-          - id: "6"
-            label: Being accountable for the quality of my work and keeping up my knowledge and skills
-        """)
-    (project.root / "data" / "frameworks" / "wales.yml").write_text(wales, encoding="utf-8")
+    project.add_framework("wales.yml", WALES)
     project.add("talking-mats.md", summary_text(standards=["wales:6"]))
     assert project.build() == 0
     assert "Talking mats in care homes" in project.page("cpd/wales/6")

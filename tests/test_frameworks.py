@@ -7,21 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, summary_text
+from conftest import REPO, WALES, summary_text
 from evidence.framework import Frameworks, readable_date
 from evidence.problems import Problems
-
-WALES = """\
-title: Code of Professional Practice for Social Care
-short_title: Wales code
-owner: Social Care Wales
-version: "2017"
-date: "2017"
-nations: [wales]
-standards:
-  - id: "6"
-    label: Being accountable for the quality of my work and keeping up my knowledge and skills
-"""
 
 
 def load(directory: Path, root: Path) -> tuple[Frameworks, Problems]:
@@ -145,7 +133,7 @@ def test_a_fork_adds_a_nation_by_adding_a_file(project):
     """A council in Wales adds data/frameworks/wales.yml: wales: ids become valid, no code changes."""
     project.add("talking-mats.md", summary_text(standards=["wales:6"]))
     assert any("names no framework 'wales'" in p.message for p in project.library().problems.errors)
-    (project.root / "data" / "frameworks" / "wales.yml").write_text(WALES, encoding="utf-8")
+    project.add_framework("wales.yml", WALES)
     library = project.library()
     assert not library.problems.errors, [str(p) for p in library.problems.errors]
     standard = library.standard("wales:6")
