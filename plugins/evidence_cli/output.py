@@ -14,6 +14,8 @@ from typing import Iterable
 
 from evidence.problems import Problem
 
+from .table import markdown_table
+
 
 def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
@@ -48,8 +50,8 @@ def write_step_summary(problems: list[Problem], headline: str) -> None:
         return
     lines = [f"### {_markdown_cell(headline)}", ""]
     if problems:
-        lines += ["| File | Line | Kind | Problem and fix |", "| --- | --- | --- | --- |"]
-        lines += [f"| `{_markdown_cell(p.path)}` | {p.line} | {'error' if p.is_error else 'warning'} | {_markdown_cell(p.message)} |" for p in problems]
+        rows = [[f"`{_markdown_cell(p.path)}`", str(p.line), "error" if p.is_error else "warning", _markdown_cell(p.message)] for p in problems]
+        lines.append(markdown_table(["File", "Line", "Kind", "Problem and fix"], rows))
     with open(target, "a", encoding="utf-8") as summary:
         summary.write("\n".join(lines) + "\n\n")
 
