@@ -217,10 +217,10 @@ def test_every_page_has_a_policy_that_allows_its_own_inline_scripts(project):
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 
-def test_a_script_in_a_hand_written_page_is_blocked_and_named(project, capsys):
-    """Material prints a page's front-matter subtitle unescaped in the navigation, past the sanitiser."""
-    about = project.root / "content/about.md"
-    about.write_text(f"---\ntitle: About\nsubtitle: {ATTACK}\n---\n\n# About\n\n{ATTACK}\n", encoding="utf-8")
+def test_a_script_in_a_template_override_is_blocked_and_named(project, capsys):
+    """A council's pasted snippet in overrides/ never meets the sanitiser: the policy must leave it out."""
+    with (project.root / "overrides" / "main.html").open("a", encoding="utf-8") as template:
+        template.write("{% block analytics %}" + ATTACK + "{% endblock %}\n")
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0, "a blocked script is a warning, not a failed build"
     page = project.page("about")
@@ -230,8 +230,17 @@ def test_a_script_in_a_hand_written_page_is_blocked_and_named(project, capsys):
     bootstrap = re.search(r"<script>(__md_scope=.*?)</script>", page).group(1)
     assert f"'{sha256(bootstrap)}'" in policy.replace("&quot;", '"'), "Material's own bootstrap still runs"
     out = capsys.readouterr().out
-    assert re.search(r'^content/about\.md:3: warning: the inline script "alert\(1\)" on about/index\.html and \d+ other pages', out, re.M), out
+    assert re.search(r'^\S+\.html:1: warning: the inline script "alert\(1\)" on \S+ and \d+ other pages .* look for it in the templates in overrides/\. To run a script, put it in a \.js file', out, re.M), out
     assert out.count("alert(1)") == 1, "one warning per script, not one per page"
+
+
+def test_front_matter_subtitle_is_shown_as_text_not_run(project):
+    """Material prints a page's subtitle in the navigation unescaped; the plugin escapes it first."""
+    (project.root / "content/about.md").write_text(f"---\ntitle: About\nsubtitle: {ATTACK}\n---\n\n# About\n", encoding="utf-8")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    page = project.page("privacy")
+    assert ATTACK not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_pages_that_list_summaries_do_not_index_their_titles(bundled_site):

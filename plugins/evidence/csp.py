@@ -162,8 +162,9 @@ class BlockedScripts:
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         others = len(pages) - 1
         where = pages[0] + (f" and {others} other page{'s' if others > 1 else ''}" if others else "")
+        origin = "" if script in self.origins else " It is in no page's text, so look for it in the templates in overrides/."
         message = (
             f'the inline script "{shown}" on {where} is not one of the theme\'s, so the Content Security Policy '
-            "blocks it. To run a script, put it in a .js file and list that under extra_javascript in mkdocs.yml"
+            f"blocks it.{origin} To run a script, put it in a .js file and list that under extra_javascript in mkdocs.yml"
         )
         return Problem(path, line, message, WARNING)

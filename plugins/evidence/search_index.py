@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # only for annotations: the library imports nothing from here
     from .summary import Summary
 
 # The `type` filter: URL word -> the value templates write in data-pagefind-filter="type".
-CONTENT_TYPES: dict[str, str] = {"summary": "Research summary", "reading-path": "Reading path", "page": "Page"}
+CONTENT_TYPES: dict[str, str] = {"summary": "Research summary", "reading-path": "Reading path", "standard": "Professional standard", "page": "Page"}
 TYPE_FILTER = "type"
 STANDARD_FILTER = "standard"
 

@@ -181,7 +181,7 @@ def _mark_excluded(files: Files, config, srcs: list[str]) -> Files:
 
 
 def _escape_meta(meta: dict) -> None:
-    """Material prints page.meta title and description without escaping; escape them once here."""
-    for key in ("title", "description"):
+    """Material prints page.meta title, description and subtitle (in the nav) without escaping; escape them once here."""
+    for key in ("title", "description", "subtitle"):
         if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
             meta[key] = escape(meta[key])

@@ -51,18 +51,10 @@ Paragraph with handler.
 {: onclick="alert('attr_list')" }
 """
 
-# Material prints a page's front-matter subtitle unescaped in the navigation of
-# every page, past the sanitiser; the body's script is removed by the sanitiser.
-# Only the Content Security Policy stands between the subtitle and the reader.
-SUBTITLE_ATTACK = """---
-title: About
-subtitle: <script>alert('subtitle')</script>
----
-
-# About
-
-<script>alert('body')</script>
-"""
+# A council pastes a snippet with an inline script into a template override
+# (an analytics tag, say). The sanitiser never sees templates; only the
+# Content Security Policy stands between that script and the reader.
+TEMPLATE_SCRIPT = "{% block analytics %}<script>alert('template')</script>{% endblock %}\n"
 
 # Fire the events an attacker's handler would wait for, on every element.
 PROVOKE = """() => { for (const el of document.querySelectorAll('body *'))
@@ -134,24 +126,25 @@ def test_payload_text_is_shown_as_text(browser, attacked_site):
 
 
 @pytest.fixture(scope="module")
-def subtitle_site(tmp_path_factory):
-    project = Project(tmp_path_factory.mktemp("subtitle") / "project")
-    (project.root / "content/about.md").write_text(SUBTITLE_ATTACK, encoding="utf-8")
+def planted_site(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("planted") / "project")
+    with (project.root / "overrides" / "main.html").open("a", encoding="utf-8") as template:
+        template.write(TEMPLATE_SCRIPT)
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0
     return project.root / "site"
 
 
-def test_a_script_past_the_sanitiser_is_blocked_while_the_site_works(browser, subtitle_site):
+def test_a_script_past_the_sanitiser_is_blocked_while_the_site_works(browser, planted_site):
     """The policy hashes only Material's own inline scripts: the reader's page runs those, not the attacker's."""
     dialogs = []
     context = browser.new_context()
     context.add_init_script(WATCH_POLICY_JS)
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    with serve_site(subtitle_site) as base:
+    with serve_site(planted_site) as base:
         page.goto(f"{base}/about/")
-        planted = page.locator("nav small script").count()
+        planted = page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert(')).length")
         assert planted > 0, "the test needs a script that reaches the page"
         assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"), "Material's scripts run"
         page.keyboard.press("/")
