@@ -67,10 +67,11 @@ def test_the_published_starter_fails_check_until_filled_then_passes(bundled_site
 
 def test_the_starter_lists_every_allowed_value_from_the_vocabularies(bundled_site):
     text = starter_text(bundled_site)
-    for vocabulary in ["designs", "topics", "strength_levels"]:
-        terms = re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M)
-        allowed = next(line for line in text.splitlines() if "Allowed:" in line and terms[0] in line)
-        assert all(term in allowed for term in terms), vocabulary
+    allowed = [set(re.findall(r"[a-z0-9][a-z0-9-]*", block)) for block in re.findall(r"Allowed: (.*(?:\n *#     .*)*)", text)]
+    for vocabulary in ["designs", "topics", "populations", "strength_levels"]:
+        terms = set(re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M))
+        assert any(terms == block for block in allowed), vocabulary
+    assert max(len(line) for line in text.split("---")[1].splitlines()) <= 76, "notes wrap for phones and the web editor"
 
 
 def test_new_without_a_real_title_writes_nothing_and_shows_an_example(project, capsys):
@@ -121,3 +122,11 @@ def test_a_briefing_over_800_words_is_a_warning_not_an_error(project):
         f"research_summaries/long.md:{body_line}: warning: the text is 813 words long; aim for 300 to 600 words, so it can be read in a few minutes (see 'Writing in plain English' in the Contribute section)"
     ]
     assert library.summaries and not library.problems.errors
+
+
+def test_an_optional_field_switched_on_but_not_filled_in_is_an_error(bundled_site, project):
+    """Optional values are FILL IN too: an example left in place would pass as if it were a fact."""
+    filled = fill(starter_text(bundled_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
+    filled = re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled)
+    project.add("talking-mats.md", filled.replace("# funder: FILL IN", "funder: FILL IN"))
+    assert [p.message for p in project.library().problems.errors] == ["'funder' still says FILL IN: replace it (Who paid for the study, if the source says.)"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 
 from .schema import Field, Schema
 from .vocabulary import Vocabularies
@@ -21,10 +22,18 @@ def slug_for(title: str) -> str:
     return "-".join(words[:8]) or "new-summary"
 
 
+WIDTH = 72  # notes wrap so they can be read on a phone and in GitHub's editor without scrolling sideways
+HEADER = [
+    "Between the two --- lines, a line that starts with # is a note for you: the site ignores it.",
+    "Replace every FILL IN with facts from the source. An optional field is switched off by the '# ' "
+    "at the start of its own line, the one with its name and FILL IN: delete that '# ' to use it.",
+]
+
+
 def scaffold(title: str, schema: Schema, vocabularies: Vocabularies, today: dt.date | None) -> str:
     """``today`` fills the date fields; ``None`` leaves them as placeholders, for a
     starter file published on the site, where a build-time date would soon be wrong."""
-    lines = ["---", "# Lines starting with # are notes for you; they are ignored.", "# Replace every FILL IN. Optional fields start with '# ': remove the '# ' to use one.", ""]
+    lines = ["---", *(line for text in HEADER for line in _note(text, "")), ""]
     for field in schema.fields:
         if len(field.path) == 1:
             lines += _field_lines(field, schema, vocabularies, title, today, indent="")
@@ -34,41 +43,38 @@ def scaffold(title: str, schema: Schema, vocabularies: Vocabularies, today: dt.d
     return "\n".join(lines)
 
 
-def _field_lines(field: Field, schema: Schema, vocabularies: Vocabularies, title: str, today: dt.date | None, indent: str, fill: bool = True) -> list[str]:
-    """Notes, then the field; an optional field is commented out at column 0,
-    so deleting the leading '# ' restores the right indentation."""
+def _field_lines(field: Field, schema: Schema, vocabularies: Vocabularies, title: str, today: dt.date | None, indent: str) -> list[str]:
+    """Notes, then the field. Every value an editor must supply says FILL IN, optional ones
+    too: a realistic example left in place would pass the check as if it were a fact.
+    An optional field is commented out at column 0, so deleting '# ' restores the indentation."""
     required = field.path[-1] in schema.required(field.path[:-1])
-    notes = [f"{indent}# {field.path[-1]} ({'required' if required else 'optional'}): {field.description}"]
+    notes = _note(f"{field.path[-1]} ({'required' if required else 'optional'}): {field.description}", indent)
     if field.vocabulary and field.vocabulary in vocabularies:
-        notes.append(f"{indent}#   Allowed: {', '.join(t.id for t in vocabularies[field.vocabulary])}")
-    fill = fill and required
+        notes += _note(f"  Allowed: {', '.join(t.id for t in vocabularies[field.vocabulary])}", indent, more="    ")
     key = f"{indent}{field.path[-1]}:"
     if field.type == "object":
         body = [key]
         for child in (f for f in schema.fields if f.path[:-1] == field.path):
-            body += _field_lines(child, schema, vocabularies, title, today, indent + "  ", fill)
+            body += _field_lines(child, schema, vocabularies, title, today, indent + "  ")
     elif field.type == "array":
-        body = [key, f"{indent}  - {PLACEHOLDER if fill else _scalar((field.example or [''])[0])}"]
+        body = [key, f"{indent}  - {PLACEHOLDER}"]
     else:
-        body = [f"{key} {_value(field, fill, title, today)}"]
+        body = [f"{key} {_value(field, title, today)}"]
     if not required:
         body = [line if line.lstrip().startswith("#") else "# " + line for line in body]
     return notes + body
 
 
-def _value(field: Field, fill: bool, title: str, today: dt.date | None) -> str:
+def _note(text: str, indent: str, more: str = "  ") -> list[str]:
+    """A comment wrapped at WIDTH; ids such as people-with-learning-disabilities are never split."""
+    return textwrap.wrap(text, WIDTH, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}# {more}", break_on_hyphens=False, break_long_words=False)
+
+
+def _value(field: Field, title: str, today: dt.date | None) -> str:
     if field.name == "title":
         return json.dumps(title, ensure_ascii=False)
-    if field.spec.get("format") == "date" and today:
-        return today.isoformat()
-    if field.spec.get("format") == "date" and fill:
-        return f"{PLACEHOLDER} (today's date, as YYYY-MM-DD)"
-    return PLACEHOLDER if fill else _scalar(field.example)
-
-
-def _scalar(value) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, (int, float)):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
+    if field.spec.get("format") == "date":
+        return today.isoformat() if today else f"{PLACEHOLDER} (today's date, as YYYY-MM-DD)"
+    if field.type == "boolean":
+        return f"{PLACEHOLDER} (true or false)"
+    return PLACEHOLDER
