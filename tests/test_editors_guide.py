@@ -130,3 +130,15 @@ def test_an_optional_field_switched_on_but_not_filled_in_is_an_error(bundled_sit
     filled = re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled)
     project.add("talking-mats.md", filled.replace("# funder: FILL IN", "funder: FILL IN"))
     assert [p.message for p in project.library().problems.errors] == ["'funder' still says FILL IN: replace it (Who paid for the study, if the source says.)"]
+
+
+def test_the_field_reference_has_a_section_per_schema_field_and_every_allowed_value(bundled_site):
+    from evidence.schema import Schema
+
+    page = html.unescape((bundled_site / "contribute" / "reference" / "index.html").read_text(encoding="utf-8"))
+    headings = re.findall(r"<h3 id=\"[^\"]*\"><code>([^<]+)</code>", page)
+    assert headings == [field.name for field in Schema("summary").fields]
+    for vocabulary in ["designs", "topics", "strands", "strength_levels"]:
+        for term in re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M):
+            assert f"<code>{term}</code>: <strong>" in page, term
+    assert '<a href="../../cpd/">CPD standards, which lists every framework and id</a>' in page

@@ -1,6 +1,7 @@
 """The editors' field reference, written from the schema and vocabularies at build time.
 
 Generated rather than hand-written so it can never disagree with validation.
+One short section per field, not a wide table: editors read it on phones too.
 """
 
 from __future__ import annotations
@@ -8,44 +9,54 @@ from __future__ import annotations
 from .schema import Field, Schema
 from .vocabulary import Vocabularies
 
-_TYPE_NAMES = {"string": "text", "integer": "whole number", "array": "list", "object": "group of fields", "boolean": "true or false"}
+_TYPE_NAMES = {"string": "Text", "integer": "A whole number", "array": "A list", "object": "A group of fields", "boolean": "Either true or false"}
+PAGE = "contribute/reference.md"  # where the page is built: links to other pages are relative to it
 
 
 def field_reference(schema: Schema, vocabularies: Vocabularies) -> str:
     """Markdown for the field reference page."""
     lines = [
         "Every research summary starts with these fields, between two `---` lines. "
-        "`python3 build.py check` tests a file against exactly this list; "
-        "`python3 build.py new \"Title\"` writes a file with all of them ready to fill in.",
+        "The [starter file](starter.md) has all of them ready to fill in, and the checks on a pull request "
+        "(or `python3 build.py check`) test each file against exactly this list.",
         "",
-        "| Field | Required | Type | What to write |",
-        "| --- | --- | --- | --- |",
+        "## Fields",
+        "",
     ]
-    lines += [_row(schema, f) for f in schema.fields]
-    lines += ["", "## Sections of the text", ""]
+    for field in schema.fields:
+        lines += _section(schema, field, vocabularies)
+    lines += ["## Sections of the text", ""]
     lines += [f"- `## {h['heading']}`: {h['prompt']}" for h in schema.spec.get("x-body-headings", [])]
     lines += ["", "Questions for reflection come from the `reflection_questions` field and appear after these sections.", ""]
-    lines += ["## Allowed values", ""]
-    for field in schema.fields:
-        if field.vocabulary and field.vocabulary in vocabularies:
-            lines += _vocabulary_table(field, vocabularies[field.vocabulary])
     return "\n".join(lines) + "\n"
 
 
-def _row(schema: Schema, field: Field) -> str:
-    required = "yes" if field.path[-1] in schema.required(field.path[:-1]) else "no"
-    kind = _TYPE_NAMES.get(field.type, field.type)
-    if field.type == "array" and field.vocabulary:
-        kind = "list of allowed values"
-    example = f" Example: `{_example(field)}`" if field.example is not None and field.type != "object" else ""
-    see = f" See [{field.vocabulary.replace('_', ' ')}](#{_anchor(field.name)})." if field.vocabulary else ""
-    return f"| `{field.name}` | {required} | {kind} | {_cell(field.description)}{see}{example} |"
+def _section(schema: Schema, field: Field, vocabularies: Vocabularies) -> list[str]:
+    parent = field.path[:-1]
+    required = field.path[-1] in schema.required(parent)
+    where = f", inside `{'.'.join(parent)}`" if parent else ""
+    lines = [f"### `{field.name}`", "", f"**{'Required' if required else 'Optional'}{where}.** {_kind(field)}. {field.description}", ""]
+    if field.example is not None and field.type != "object" and not field.vocabulary and _example(field) not in field.description:
+        lines += [f"Example: `{_example(field)}`", ""]
+    if field.spec.get("x-see"):
+        see = field.spec["x-see"]
+        lines += [f"See [{see['label']}]({_relative(see['page'])}).", ""]
+    if field.vocabulary and field.vocabulary in vocabularies:
+        lines += _values(vocabularies[field.vocabulary])
+    return lines
 
 
-def _vocabulary_table(field: Field, vocabulary) -> list[str]:
-    rows = [f"### `{field.name}` {{ #{_anchor(field.name)} }}", "", vocabulary.description, "", "| Value | Meaning |", "| --- | --- |"]
-    rows += [f"| `{t.id}` | **{_cell(t.label)}**: {_cell(t.description)} |" for t in vocabulary]
-    return rows + [f"", f"To add a value, add a term to `{vocabulary.path}`.", ""]
+def _kind(field: Field) -> str:
+    if field.vocabulary:
+        return "A list of values from the list below" if field.type == "array" else "One value from the list below"
+    if field.spec.get("format") == "date":
+        return "A date"
+    return _TYPE_NAMES.get(field.type, field.type)
+
+
+def _values(vocabulary) -> list[str]:
+    lines = [f"- `{t.id}`: **{t.label}**. {t.description}" for t in vocabulary]
+    return lines + ["", f"To propose a new value, add a term to `{vocabulary.path}` in your pull request; the site's editors decide, as it changes the browse pages for everyone.", ""]
 
 
 def _example(field: Field) -> str:
@@ -55,9 +66,7 @@ def _example(field: Field) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _anchor(name: str) -> str:
-    return "values-" + name.replace(".", "-").replace("_", "-")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _relative(page: str) -> str:
+    """A link from this page to ``page``, both given from the site's root."""
+    depth = PAGE.count("/")
+    return "../" * depth + page
