@@ -65,7 +65,8 @@ def _starter_page(library: Library) -> GeneratedPage:
     text = (
         "# Starter file\n\n"
         "Copy everything in the box below into a new file in the `research_summaries/` folder, "
-        "then replace every FILL IN. Lines that start with `#` are notes for you: the site ignores them. "
+        "then replace every FILL IN. Between the two `---` lines, a line that starts with `#` is a note for you, "
+        "which the site ignores; keep the `##` headings below them. "
         "[Add a summary in your browser](web-editor.md) explains each step, and the "
         "[field reference](reference.md) explains each field.\n\n"
         f"````markdown\n{blank}````\n"

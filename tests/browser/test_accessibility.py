@@ -8,6 +8,8 @@ Rules are never disabled here: fix the template or brand.css instead.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .browser import MIN_PAGE_KINDS, PAGE_KINDS, format_violations, page_url, run_axe
@@ -51,3 +53,19 @@ def test_no_axe_violations(page, built_site, site_pages, site_server, kind, view
             + format_violations(violations),
             pytrace=False,
         )
+
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+HAND_WRITTEN = sorted(p.relative_to(CONTENT).with_suffix("").as_posix() for p in CONTENT.rglob("*.md"))
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("source", HAND_WRITTEN + ["contribute/reference", "contribute/starter"])
+def test_every_hand_written_and_guide_page_passes_axe(page, built_site, site_server, source, viewport):
+    """Prose pages differ in what they hold (tables, code, long lists) more than in template, so each is checked."""
+    folder = source.removesuffix("index").strip("/")
+    html_file = built_site / folder / "index.html" if folder else built_site / "index.html"
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(page_url(site_server, built_site, html_file))
+    violations = run_axe(page)
+    assert not violations, f"{source} ({viewport}):\n" + format_violations(violations)
