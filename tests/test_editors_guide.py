@@ -142,3 +142,13 @@ def test_the_field_reference_has_a_section_per_schema_field_and_every_allowed_va
         for term in re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M):
             assert f"<code>{term}</code>: <strong>" in page, term
     assert '<a href="../../cpd/">CPD standards, which lists every framework and id</a>' in page
+
+
+def test_warnings_are_warning_annotations_and_do_not_fail_the_check(project, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    text = summary_text(published="2019-01-01")
+    project.add("old.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("published:"))
+    assert cli(project, "check") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"::warning file=research_summaries/old.md,line={line},title=Content check (warning)::not reviewed since 2019-01-01 (over 3 years): check it against the source and set 'reviewed:' to today's date"
