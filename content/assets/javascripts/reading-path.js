@@ -1,6 +1,6 @@
 /*
- * Reading paths: progress ticks kept in this browser, the filter on the list
- * of paths, and a print button. Plain ES2017, no build step, no network.
+ * Reading paths: progress ticks kept in this browser and the filter on the
+ * list of paths (print buttons: print.js). Plain ES2017, no build step, no network.
  * Without JavaScript (or storage) the ticks and filter stay hidden and every
  * path and step still shows: nothing here is needed to read a path.
  */
@@ -9,10 +9,6 @@
 
   enhanceSteps(document.querySelector("[data-path-steps]"));
   enhanceFilter(document.querySelector("[data-path-filter]"));
-  document.querySelectorAll("[data-print]").forEach(function (control) {
-    control.hidden = false;
-    control.addEventListener("click", function () { window.print(); });
-  });
 
   /** Tick boxes for each step, remembered by step (summary or address), not by position. */
   function enhanceSteps(list) {
