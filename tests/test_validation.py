@@ -403,3 +403,8 @@ def test_both_validators_agree_on_web_addresses(schema_name, url):
     assert fast == slow
     every_message = [issue.message for error in schema._validator.iter_errors(data) for issue in _translate(error)]
     assert [issue.message for issue in schema.validate(data)] == every_message
+
+
+def test_everyday_words_for_a_strength_level_get_a_suggestion(project):
+    error = only_error(project, summary_text(strength={"scheme": "grade", "level": "medium", "reason": "One study in one place only."}))
+    assert "'strength.level': 'medium' is not a known strength of evidence; did you mean 'moderate'?" in error
