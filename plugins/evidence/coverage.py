@@ -100,10 +100,17 @@ class Matrix:
 def build_matrix(framework: Framework, facet: Facet, index: StandardIndex) -> Matrix:
     """Count, for every standard and term, the summaries carrying both (sub-standards roll up)."""
     columns = list(facet.terms)
+    where: dict[int, list[int]] = {}  # summary -> the columns it counts in: one pass over the summaries, not one per cell
+    for column, term in enumerate(columns):
+        for summary in term.summaries:
+            where.setdefault(id(summary), []).append(column)
     rows = []
     for standard in framework.walk():
         mapped = {id(s) for s in index.of(standard).all_summaries}
-        counts = [sum(1 for s in term.summaries if id(s) in mapped) for term in columns]
+        counts = [0] * len(columns)
+        for key in mapped:
+            for column in where.get(key, ()):
+                counts[column] += 1
         rows.append(Row(standard, len(standard.ancestors()), counts, len(mapped)))
     return Matrix(framework, facet, columns, rows)
 
