@@ -93,7 +93,7 @@ def test_in_github_actions_every_problem_is_an_annotation_and_a_summary_row(proj
     annotations = [l for l in capsys.readouterr().out.splitlines() if l.startswith("::error ")]
     assert len(annotations) == 12
     assert annotations[0].startswith(f"::error file=research_summaries/study-0.md,line={line},title=Content check::'design'")
-    rows = [l for l in summary_file.read_text(encoding="utf-8").splitlines() if l.startswith("| `research_summaries/")]
+    rows = [l for l in summary_file.read_text(encoding="utf-8").splitlines() if l.startswith("| research\\_summaries/study")]
     assert len(rows) == 12
     assert "'&lt;b&gt;trial&lt;/b&gt; \\| pilot' is not a known study design" in rows[0]
     assert "<b>" not in summary_file.read_text(encoding="utf-8")
@@ -152,3 +152,30 @@ def test_warnings_are_warning_annotations_and_do_not_fail_the_check(project, cap
     assert cli(project, "check") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"::warning file=research_summaries/old.md,line={line},title=Content check (warning)::not reviewed since 2019-01-01 (over 3 years): check it against the source and set 'reviewed:' to today's date"
+
+
+def test_the_job_summary_shows_suggested_markdown_as_typed_and_stops_at_500_rows(project, capsys, monkeypatch, tmp_path):
+    """A fix such as '[title](its-file-name.md)' must read as text on GitHub's page, not become a link."""
+    summary_file = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    project.add("link.md", summary_text(BODY + "\nSee [the other study](no-such-study.md).\n"))
+    for number in range(520):
+        project.add(f"study-{number}.md", summary_text(title=f"Study number {number}", design="trial"))
+    assert cli(project, "check") == 1
+    capsys.readouterr()
+    text = summary_file.read_text(encoding="utf-8")
+    assert "link another summary as \\[title\\]\\(its-file-name.md\\)" in text
+    assert len([l for l in text.splitlines() if l.startswith("| research")]) == 500
+    assert "21 more problems are listed in the step's log." in text
+
+
+def test_switching_on_an_optional_list_as_the_starter_says_gives_a_valid_list(bundled_site, project):
+    filled = fill(starter_text(bundled_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
+    filled = re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled)
+    switched = filled.replace("# authors:\n#   - FILL IN", "authors:\n  - Jill Bradshaw")
+    assert switched != filled
+    project.add("talking-mats.md", switched)
+    library = project.library()
+    assert [str(p) for p in library.problems.errors] == []
+    assert library.summaries[0].data["authors"] == ["Jill Bradshaw"]

@@ -82,3 +82,25 @@ def test_without_a_site_url_there_are_no_feeds_and_no_links_to_them(project):
     assert project.build() == 0
     assert not (project.root / "site" / "feed.xml").exists()
     assert "application/atom+xml" not in project.page("/")
+
+
+def set_site_url(project, site_url: str) -> None:
+    config = project.root / "mkdocs.yml"
+    lines = [l for l in config.read_text().splitlines() if not l.startswith("site_url:")]
+    config.write_text("\n".join([f"site_url: {site_url}", *lines]) + "\n")
+
+
+def test_a_new_fork_with_no_summaries_builds_without_a_feed(project):
+    """follow.md links to feed.xml; with nothing to list, that link must not stop a strict build."""
+    assert project.build() == 0
+    assert not (project.root / "site" / "feed.xml").exists()
+
+
+def test_feed_addresses_keep_a_site_url_subpath(project):
+    """GitHub Pages serves a project site under /<repository>/: every address in the feed must include it."""
+    set_site_url(project, "https://council.github.io/research/")
+    project.add("one.md", summary_text())
+    assert project.build() == 0
+    feed = read_feed(project.root / "site" / "feed.xml")
+    assert feed.findtext(f"{ATOM}id") == "https://council.github.io/research/feed.xml"
+    assert [i["id"] for i in entries(feed)] == ["https://council.github.io/research/research/one/"]

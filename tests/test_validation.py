@@ -42,9 +42,11 @@ def test_yaml_syntax_error_names_the_line_and_the_fix(project):
     [
         ('title: "Talking mats"\nsource:\n\tcitation: Findings 1\n', f"{NAME}:4: this line is indented with a tab: indent with spaces (two for each level), never tabs"),
         ('title: "Talking mats\nsummary: Staff listened.\nyear: 2021\n', f'{NAME}:2: a double quote (") opened on this line is never closed: add the closing quote at the end of the value'),
+        ('title: "Talking mats"\nsource:\n  citation: Findings 1\n\turl: https://example.org/f\n', f"{NAME}:5: this line is indented with a tab: indent with spaces (two for each level), never tabs"),
+        ('title: "Talking mats\\a in care homes"\n', f"{NAME}:2: this value contains an invisible control character (U+0007), written as an escape such as \\a or \\x07; delete the escape"),
         ("topics:\n  - communication\n - wellbeing\n", f"{NAME}:4: YAML syntax error: did not find expected key; line this up with the lines above it, using the same number of spaces"),
     ],
-    ids=["tab", "unclosed-quote", "misaligned-list"],
+    ids=["tab", "unclosed-quote", "tab-after-a-field", "escaped-control-character", "misaligned-list"],
 )
 def test_common_yaml_slips_point_at_the_line_the_editor_must_change(project, front_matter, expected):
     """libyaml gives up lines after the slip; the message goes back to where the fix is."""

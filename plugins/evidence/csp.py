@@ -157,7 +157,7 @@ class BlockedScripts:
         return sorted(self._warning(script, pages) for script, pages in self.pages.items())
 
     def _warning(self, script: str, pages: list[str]) -> Problem:
-        path, line = self.origins.get(script, (pages[0], 1))
+        path, line = self.origins.get(script, ("overrides/", 1))  # in no page's text: a template put it there
         shown = " ".join(script.split())
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         others = len(pages) - 1

@@ -44,7 +44,7 @@ def site_feeds(library: Library) -> list[Feed]:
     return feeds
 
 
-def render(feed: Feed, library: Library, site_url: str, site_name: str) -> bytes:
+def render(feed: Feed, library: Library, site_url: str, site_name: str, language: str = "en") -> bytes:
     """The feed as Atom XML; ``site_url`` makes every address absolute, as Atom requires."""
     base = site_url.rstrip("/") + "/"
     generator = FeedGenerator()
@@ -53,7 +53,7 @@ def render(feed: Feed, library: Library, site_url: str, site_name: str) -> bytes
     generator.author(name=site_name)
     generator.link(href=base + feed.page, rel="alternate", type="text/html")
     generator.link(href=base + feed.path, rel="self", type="application/atom+xml")
-    generator.language("en-GB")
+    generator.language(language)
     generator.updated(_moment(_last_change(feed.summaries[0])))
     for summary in feed.summaries:
         _add_entry(generator, summary, library, base)

@@ -178,11 +178,20 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self._item(item, path + (index,)) for index, item in enumerate(node.value)]
         if node.tag == _STR:
-            return node.value
+            return self._text(node)
         if node.tag not in _PLAIN_TAGS:
             line = node.start_mark.line + 1 + self.offset
             raise FrontMatterError(line, f"'{node.tag.rsplit(':', 1)[-1]}' values are not allowed; write plain text, a number, true or false")
         return self.loader.construct_object(node)
+
+    def _text(self, node: yaml.ScalarNode) -> str:
+        """Escapes in double quotes ("\\a", "\\x07") make the invisible characters the raw-text check refuses."""
+        found = _CONTROL.search(node.value)
+        if found:
+            line = node.start_mark.line + 1 + self.offset
+            code = f"U+{ord(found.group()):04X}"
+            raise FrontMatterError(line, f"this value contains an invisible control character ({code}), written as an escape such as \\a or \\x07; delete the escape")
+        return node.value
 
     def _item(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines[path] = node.start_mark.line + 1 + self.offset
@@ -207,16 +216,16 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, first_line:
     """Locate the mistake where the editor made it: libyaml reports a tab or an
     unclosed quote where parsing gave up, which can be lines later and puzzling."""
     problem = f"{exc.problem} {exc.context}"
-    lines = text.split("\n")
-    if "cannot start any token" in problem or "'\\t'" in problem:
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.split("\n")[: mark.line + 1] if mark else text.split("\n")
+    if "cannot start any token" in problem or "'\\t'" in problem or "tab character" in problem:
         tab = next((i for i, line in enumerate(lines) if "\t" in line[: len(line) - len(line.lstrip())]), None)
         if tab is not None:
             return FrontMatterError(tab + 1 + offset, "this line is indented with a tab: indent with spaces (two for each level), never tabs")
     if "end of stream" in problem:
-        quote = next((i for i, line in enumerate(lines) if line.replace('\\"', "").count('"') % 2), None)
+        quote = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#") and line.replace('\\"', "").count('"') % 2), None)
         if quote is not None:
             return FrontMatterError(quote + 1 + offset, 'a double quote (") opened on this line is never closed: add the closing quote at the end of the value')
-    mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + offset) if mark else first_line
     return FrontMatterError(line, f"YAML syntax error: {exc.problem or exc.context}; {_syntax_hint(exc)}")
 

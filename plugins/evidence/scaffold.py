@@ -25,8 +25,8 @@ def slug_for(title: str) -> str:
 WIDTH = 72  # notes wrap so they can be read on a phone and in GitHub's editor without scrolling sideways
 HEADER = [
     "Between the two --- lines, a line that starts with # is a note for you: the site ignores it.",
-    "Replace every FILL IN with facts from the source. An optional field is switched off by the '# ' "
-    "at the start of its own line, the one with its name and FILL IN: delete that '# ' to use it.",
+    "Replace every FILL IN with facts from the source. An optional field is switched off by a '# ' "
+    "at the very start of its lines (the ones with its name or FILL IN): delete those to use it.",
 ]
 
 

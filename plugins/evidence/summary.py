@@ -112,6 +112,7 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
     run on its sound fields; None only when its front matter cannot be read.
     """
     slug = file.stem
+    before = len(problems.errors)
     if not SLUG.match(slug):
         problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens, for example {_suggest_slug(slug)}.md")
     try:
@@ -119,7 +120,6 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
     except FrontMatterError as exc:
         problems.error(rel, exc.line, exc.message)
         return None
-    before = len(problems.errors)
     unfilled = _check_placeholders(document, rel, schema, problems)
     issues = schema.validate(document.data)
     for issue in issues:

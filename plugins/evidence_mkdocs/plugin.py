@@ -71,11 +71,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config) -> Files:
-        """Atom needs absolute addresses: without a site_url there are no feeds, and links to them are information."""
-        if not config.site_url:
+        """Atom needs absolute addresses: without a site_url (or without summaries) there are no feeds,
+        and links to them are information, not broken links."""
+        feeds = site_feeds(self.library) if config.site_url else []
+        if not feeds:
             return _mark_excluded(files, config, [routes.feed()])
-        for feed in site_feeds(self.library):
-            content = render_feed(feed, self.library, config.site_url, config.site_name)
+        for feed in feeds:
+            content = render_feed(feed, self.library, config.site_url, config.site_name, config.theme.get("language", "en"))
             files.append(File.generated(config, feed.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
@@ -83,7 +85,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["library"] = self.library
         env.globals["routes"] = routes
         env.globals["search"] = search_index
-        env.globals["feeds"] = bool(self.library and config.site_url and self.library.summaries)
+        env.globals["feeds_enabled"] = bool(self.library and config.site_url and self.library.summaries)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

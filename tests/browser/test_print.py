@@ -36,7 +36,7 @@ def test_the_flyer_button_prints_the_flyer_and_the_page_returns_to_normal(printi
     printing.get_by_role("button", name="Print a one-page flyer").click()
     assert "ev-flyer" in printing.evaluate("window.__printed")
     assert "ev-flyer" not in printing.evaluate("document.documentElement.className")
-    printing.get_by_role("button", name="Print", exact=True).click()
+    printing.get_by_role("button", name="Print this summary", exact=True).click()
     assert "ev-flyer" not in printing.evaluate("window.__printed"), "the plain Print button prints the whole page"
 
 
