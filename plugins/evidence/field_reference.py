@@ -6,11 +6,13 @@ One short section per field, not a wide table: editors read it on phones too.
 
 from __future__ import annotations
 
+import posixpath
+
+from . import routes
 from .schema import Field, Schema
 from .vocabulary import Vocabularies
 
 _TYPE_NAMES = {"string": "Text", "integer": "A whole number", "array": "A list", "object": "A group of fields", "boolean": "Either true or false"}
-PAGE = "contribute/reference.md"  # where the page is built: links to other pages are relative to it
 
 
 def field_reference(schema: Schema, vocabularies: Vocabularies) -> str:
@@ -68,5 +70,4 @@ def _example(field: Field) -> str:
 
 def _relative(page: str) -> str:
     """A link from this page to ``page``, both given from the site's root."""
-    depth = PAGE.count("/")
-    return "../" * depth + page
+    return posixpath.relpath(page, posixpath.dirname(routes.field_reference()))
