@@ -410,3 +410,12 @@ def test_both_validators_agree_on_web_addresses(schema_name, url):
 def test_everyday_words_for_a_strength_level_get_a_suggestion(project):
     error = only_error(project, summary_text(strength={"scheme": "grade", "level": "medium", "reason": "One study in one place only."}))
     assert "'strength.level': 'medium' is not a known strength of evidence; did you mean 'moderate'?" in error
+
+
+def test_a_link_with_a_shortened_file_name_suggests_the_summary_meant(project):
+    project.add("communication-passports-learning-disability.md", summary_text(title="Communication passports"))
+    text = summary_text(BODY + "\nSee [the passports study](communication-passports.md).\n", title="Another study of passports")
+    project.add("other.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "the passports study" in l)
+    errors = [str(p) for p in project.library().problems.errors]
+    assert errors == [f"research_summaries/other.md:{line}: link to 'communication-passports.md' points at a page that does not exist; link another summary as [title](its-file-name.md); did you mean 'communication-passports-learning-disability.md'?"]

@@ -13,6 +13,7 @@ readers would silently see nothing. Origins the site's owner adds under
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,8 +59,13 @@ class SitePages:
                 return f"link to '{url}': there is no summary '{slug}'; {_how_to_link(page, slug)} using its file name"
             return None
         if target.endswith(".md") and _resolve(page, target) not in self.known:
-            return f"link to '{url}' points at a page that does not exist; {_how_to_link(page, 'its-file-name')}"
+            return f"link to '{url}' points at a page that does not exist; {_how_to_link(page, 'its-file-name')}{self._nearest(_resolve(page, target), page)}"
         return None
+
+    def _nearest(self, missing: str, page: str) -> str:
+        """A typo or a shortened file name usually has one page it was meant to be."""
+        match = difflib.get_close_matches(missing, self.known - {page}, n=1, cutoff=0.75)
+        return f"; did you mean '{posixpath.relpath(match[0], posixpath.dirname(page) or '.')}'?" if match else ""
 
     def image_problem(self, src: str, page: str) -> str | None:
         """Why an image on ``page`` would not show, with the fix; None if the policy lets it load."""
