@@ -361,7 +361,7 @@ def test_images_in_the_repository_are_fine(project):
 
 def test_image_origins_the_site_owner_allows_are_fine(project):
     with_evidence_options(project, '      csp_sources:\n        img-src: ["https://images.example.org", "https://*.cdn.example.net"]\n')
-    body = BODY + "\n![A](https://images.example.org/a.png)\n\n![B](https://x.cdn.example.net/b.png)\n\n![C](https://other.example.org/c.png)\n"
+    body = BODY + "\n![A](https://images.example.org/a.png)\n\n![A2](https://images.example.org:443/a.png)\n\n![B](https://x.cdn.example.net/b.png)\n\n![C](https://other.example.org/c.png)\n"
     text = summary_text(body=body)
     line = text.splitlines().index("![C](https://other.example.org/c.png)") + 1
     assert only_error(project, text) == f"{NAME}:{line}: {outside_image('https://other.example.org/c.png')}"
@@ -419,3 +419,21 @@ def test_a_link_with_a_shortened_file_name_suggests_the_summary_meant(project):
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "the passports study" in l)
     errors = [str(p) for p in project.library().problems.errors]
     assert errors == [f"research_summaries/other.md:{line}: link to 'communication-passports.md' points at a page that does not exist; link another summary as [title](its-file-name.md); did you mean 'communication-passports-learning-disability.md'?"]
+
+
+def test_a_link_whose_address_has_a_space_in_angle_brackets_is_not_raw_html(project):
+    assert problems_for(project, summary_text(body=BODY + "\nSee [the notes](<https://example.org/team notes.pdf>).\n")) == []
+
+
+@pytest.mark.parametrize("link", ["[x](<script>alert(1)</script>)", "[x](<img src=x onerror=alert(1)>)"])
+def test_markup_dressed_as_a_link_address_is_still_refused(project, link):
+    assert "raw HTML <" in only_error(project, summary_text(body=BODY + f"\n{link}\n"))
+
+
+def test_a_value_written_as_a_block_loses_its_final_newline(project):
+    """A '|' block ends in a newline: kept, it would reach the DOI link and the two validators disagree on it."""
+    text = summary_text().replace("  open_access: true\n", "  open_access: true\n  doi: |\n    10.1000/xyz123\n")
+    project.add("study.md", text)
+    library = project.library()
+    assert [str(p) for p in library.problems.errors] == []
+    assert library.summaries[0].source["doi"] == "10.1000/xyz123"

@@ -191,7 +191,7 @@ class _Builder:
             line = node.start_mark.line + 1 + self.offset
             code = f"U+{ord(found.group()):04X}"
             raise FrontMatterError(line, f"this value contains an invisible control character ({code}), written as an escape such as \\a or \\x07; delete the escape")
-        return node.value
+        return node.value.rstrip("\n")  # a '|' block ends in a newline that no field means, and that validators disagree on
 
     def _item(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines[path] = node.start_mark.line + 1 + self.offset

@@ -89,8 +89,10 @@ def _allows(source: str, url: SplitResult) -> bool:
     wanted = urlsplit(source if "://" in source else "//" + source)
     if wanted.scheme not in ("", url.scheme, "http"):
         return False
+    default = {"http": "80", "https": "443"}.get(url.scheme, "")
     host, port = (wanted.netloc.lower().split(":") + [""])[:2]
     url_host, url_port = (url.netloc.lower().split(":") + [""])[:2]
+    port, url_port = port or default, url_port or default  # https://x and https://x:443 are one origin
     if not (url_host == host or (host.startswith("*.") and url_host.endswith(host[1:]))) or port not in ("*", url_port):
         return False
     if wanted.path.endswith("/") or not wanted.path:

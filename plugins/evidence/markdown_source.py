@@ -67,13 +67,19 @@ class MarkdownSource:
         return sorted(found, key=lambda f: f.line)
 
     def tags(self) -> list[Found]:
-        """Opening raw HTML tags: (line, tag name in lowercase, attribute text)."""
+        """Opening raw HTML tags: (line, tag name in lowercase, attribute text).
+
+        ``[x](<a b.md>)`` is a link whose address has a space, not a tag."""
         autolinks = {m.start() for m in _AUTOLINK.finditer(self.masked)}
         return [
             Found(self._line(m.start()), m.group(2).lower(), m.group(3))
             for m in _TAG.finditer(self.masked)
-            if m.start() not in autolinks and not m.group(1)
+            if m.start() not in autolinks and not m.group(1) and not self._link_address(m)
         ]
+
+    def _link_address(self, tag: re.Match) -> bool:
+        """``](<team notes.pdf>)``: an address in angle brackets, with no attribute values, closing the link at once."""
+        return self.masked.endswith("](", 0, tag.start()) and self.masked.startswith(")", tag.end()) and "=" not in tag.group(3)
 
     def attr_lists(self) -> list[Found]:
         """attr_list blocks such as ``{: .note #id }``, which can set any attribute."""
