@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from evidence.annotations import print_problems
 from evidence.library import Library, load_library
 from evidence.settings import Settings
 
-from .output import plural, print_problems, write_step_summary
+from .output import plural, write_step_summary
 
 
 def load_and_report(root: Path) -> tuple[Library, float]:

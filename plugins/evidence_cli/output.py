@@ -1,47 +1,19 @@
-"""How problems are printed: plain ``path:line: message``, or GitHub annotations in Actions.
+"""What the commands print besides each problem (see ``evidence.annotations``).
 
-In a pull request, GitHub shows ``::error file=...,line=...::`` lines on the
-changed line of the diff, which is where editors look. It shows only the first
-ten errors and ten warnings of a step that way, so the whole list also goes to
-the job summary, the page that opens from the run's Summary link.
+GitHub shows only the first ten errors and ten warnings of a step as
+annotations, so under Actions the whole list also goes to the job summary,
+the page that opens from the run's Summary link.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-from typing import Iterable
 
+from evidence.annotations import in_github_actions
 from evidence.problems import Problem
 
 from .table import markdown_table
-
-
-def in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def annotation(problem: Problem) -> str:
-    kind = "error" if problem.is_error else "warning"
-    title = "Content check" if problem.is_error else "Content check (warning)"
-    props = f"file={_escape_property(problem.path)},line={problem.line},title={_escape_property(title)}"
-    return f"::{kind} {props}::{_escape_data(problem.message)}"
-
-
-def print_problems(problems: Iterable[Problem], stream=None) -> None:
-    stream = stream or sys.stdout
-    github = in_github_actions()
-    for problem in problems:
-        print(annotation(problem) if github else str(problem), file=stream)
 
 
 SUMMARY_ROWS = 500  # GitHub drops a job summary over 1 MiB; 500 rows stay far below it

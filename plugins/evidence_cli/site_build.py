@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+from evidence.annotations import print_problems
 from evidence.problems import WARNING, Problem
 from evidence.settings import Settings
 
 from .check import load_and_report
-from .output import plural, print_problems
+from .output import plural
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:

@@ -23,7 +23,7 @@ from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
-from evidence_cli.output import print_problems
+from evidence.annotations import print_problems
 
 from .config import EvidenceConfig
 from .html_fixes import valid_checkboxes
