@@ -235,3 +235,14 @@ def test_an_image_from_another_website_in_the_introduction_is_an_error(project):
         f"reading_paths/rarely-heard.md:{line_of(text, '![A diagram]')}: image 'https://example.org/diagram.png' is on another website, and the site's security policy stops browsers showing images from other websites; "
         "put the image in the repository's content/images/ folder and write ![what it shows](../images/file-name.png) (or the site's owner can allow https://example.org under csp_sources: img-src in mkdocs.yml)"
     ]
+
+
+def test_a_summary_with_errors_is_not_blamed_again_in_every_path_that_uses_it(project):
+    """An editor who breaks one summary sees that summary's errors, not one more for each path in the site."""
+    summary = summary_text(design="interviews")
+    project.add("talking-mats.md", summary)
+    project.add_reading_path("rarely-heard.md", GOOD)
+    library = project.library()
+    errors = [str(p) for p in library.problems.errors]
+    assert errors == [f"research_summaries/talking-mats.md:{line_of(summary, 'design:')}: 'design': 'interviews' is not a known study design; see data/vocabularies/designs.yml for the allowed values (to add a new value, add a term to data/vocabularies/designs.yml)"]
+    assert library.reading_paths == [], "a path with a step that cannot be shown is not published"

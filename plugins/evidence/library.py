@@ -67,7 +67,7 @@ class Library:
         library._add_cpd(frameworks, site)
         return library
 
-    def _add_cpd(self, frameworks: Frameworks, site: SitePages | None = None) -> None:
+    def _add_cpd(self, frameworks: Frameworks, site: SitePages) -> None:
         """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
         settings = self.settings
         by_slug = self._by_slug

@@ -108,10 +108,5 @@ def _how_to_link(page: str, slug: str) -> str:
 
 
 def _resolve(page: str, target: str) -> str:
-    parts = page.split("/")[:-1]
-    for part in target.split("/"):
-        if part == "..":
-            parts = parts[:-1]
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
+    """The source path a relative link on ``page`` points at, as MkDocs resolves it."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))

@@ -116,6 +116,7 @@ class _Reader:
     site: SitePages | None = None
 
     def read(self, file: Path, schema: Schema) -> ReadingPath | None:
+        before = len(self.problems.errors)
         if not SLUG.match(file.stem):
             self.error(1, f"file name '{file.name}' must be lowercase words joined by hyphens; it becomes the address /reading-paths/{file.stem}/")
         try:
@@ -123,7 +124,6 @@ class _Reader:
         except FrontMatterError as exc:
             self.error(exc.line, exc.message)
             return None
-        before = len(self.problems.errors)
         issues = schema.validate(document.data)
         for issue in issues:
             self.error(document.line_of(issue.path), issue.message)
@@ -133,7 +133,7 @@ class _Reader:
             return None
         steps = [self.step(document, index, item) for index, item in enumerate(document.data["steps"])]
         self.check_time(document, steps)
-        if len(self.problems.errors) > before:
+        if len(self.problems.errors) > before or any(step.summary is None and not step.url for step in steps):
             return None
         return ReadingPath(file.stem, self.rel, document.data, document.body, document.body_line, steps)
 
@@ -148,12 +148,16 @@ class _Reader:
             if {"title", "url", "kind"} & set(item):
                 self.error(document.line_of(where + ("title",) if "title" in item else where + ("url",)), f"{name} has both 'summary' and an outside resource; keep 'summary' for a summary on this site, or make it a separate step")
             step.summary = self.summaries.get(item["summary"])
-            if step.summary is None:
+            if step.summary is None and not self.has_errors_of_its_own(item["summary"]):
                 self.error(document.line_of(where + ("summary",)), self.missing_summary(where + ("summary",), item["summary"]))
         elif not {"title", "url", "kind"} <= set(item):
             missing = ", ".join(f"'{key}'" for key in ("title", "url", "kind") if key not in item)
             self.error(document.line_of(where), f"{name} needs either 'summary: <file name of a summary>' or, for an outside resource, 'title', 'url' and 'kind' (missing {missing})")
         return step
+
+    def has_errors_of_its_own(self, slug: str) -> bool:
+        """The summary's file exists but failed its checks: its own errors say why, so the path adds none."""
+        return self.site is not None and routes.summary(slug) in self.site.known
 
     def missing_summary(self, where: tuple, slug: str) -> str:
         close = difflib.get_close_matches(slug, list(self.summaries), n=1, cutoff=0.6)
