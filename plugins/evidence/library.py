@@ -153,7 +153,7 @@ def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
         first = seen_slugs.setdefault(summary.slug, summary)
         if first is not summary:
             problems.error(summary.path, 1, f"another summary already uses the address research/{summary.slug}/ ({first.path}); rename one of the files")
-        doi = summary.trusted(("source", "doi"))
+        doi = summary.sound(("source", "doi"))
         if isinstance(doi, str):
             doi = doi.lower()
             first = seen_dois.setdefault(doi, summary)
@@ -181,7 +181,7 @@ def _load_frameworks(settings: Settings, problems: Problems) -> Frameworks:
 def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems: Problems) -> None:
     """Every 'standards:' id must name a standard in a framework file, at the line it is written."""
     for summary in summaries:
-        for where, message in standard_problems(frameworks, summary.trusted(("standards",)), ("standards",)):
+        for where, message in standard_problems(frameworks, summary.sound(("standards",)), ("standards",)):
             problems.error(summary.path, line_of(summary.lines, where), message)
 
 

@@ -40,7 +40,7 @@ class Summary:
     valid: bool = True  # False: it has errors, so it is not published, but checks across files still read it
     flawed: tuple = field(default=(), repr=False)  # paths of the fields that failed validation
 
-    def trusted(self, path: tuple) -> Any:
+    def sound(self, path: tuple) -> Any:
         """A field's value if it passed validation, else None: checks across files read only sound fields."""
         return sound_value(self.data, self.flawed, path)
 
