@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_theme_dir
 
 from evidence import routes, search_index
+from evidence.annotations import print_problems
 from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
@@ -23,7 +24,6 @@ from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
-from evidence.annotations import print_problems
 
 from .config import EvidenceConfig
 from .html_fixes import valid_checkboxes
@@ -33,6 +33,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.feeds_written = False
         self.serving = False
         self.known_scripts = KnownScripts()
         self.blocked_scripts = BlockedScripts()
@@ -45,7 +46,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
-        self.library, self.pages = None, {}  # MkDocs reuses this object for every build in a process
+        self.library, self.pages, self.feeds_written = None, {}, False  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             if config.nav:
                 config.nav = _without(config.nav, set(_fixed_pages())) or []
@@ -74,6 +75,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """Atom needs absolute addresses: without a site_url (or without summaries) there are no feeds,
         and links to them are information, not broken links."""
         feeds = site_feeds(self.library) if config.site_url else []
+        self.feeds_written = bool(feeds)
         if not feeds:
             return _mark_excluded(files, config, [routes.feed()])
         for feed in feeds:
@@ -85,7 +87,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["library"] = self.library
         env.globals["routes"] = routes
         env.globals["search"] = search_index
-        env.globals["feeds_enabled"] = bool(self.library and config.site_url and self.library.summaries)
+        env.globals["feeds_enabled"] = self.feeds_written
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
