@@ -7,6 +7,7 @@ lets a test add summaries as inline strings.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
@@ -14,9 +15,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
+
+# Property tests: small and reproducible by default (CI); HYPOTHESIS_PROFILE=long for a deeper search.
+# Each example may build files in tmp_path, so no per-example deadline (timings belong in build.py bench).
+settings.register_profile(
+    "default", max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("long", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SKELETON = ["mkdocs.yml", "overrides", "data", "content"]
 
