@@ -10,9 +10,28 @@ import re
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, Project, summary_text
+from evidence.plain_english import AIM_WORDS
+
+from .browser import serve_site
 
 SUMMARIES = sorted(path.stem for path in (REPO / "research_summaries").glob("*.md"))
+
+# Words for a briefing as long as the writing guide allows: filler, never shown as content.
+FILLER = "Practitioners in the study described how they planned visits with families and colleagues".split()
+
+
+def longest_briefing() -> str:
+    """Four sections, paragraphs and lists, AIM_WORDS words in all: the longest briefing check does not question."""
+    per_section = AIM_WORDS // 4
+    sentence = " ".join(FILLER) + "."
+    paragraph = lambda words: " ".join([sentence] * (words // len(FILLER)))  # noqa: E731
+    body = []
+    for heading in ("Why it matters", "What the study did", "What it found", "What it means for practice"):
+        body.append(f"## {heading}\n\n{paragraph(per_section // 2)}\n")
+        body.extend(f"- {' '.join(FILLER[: per_section // 8])}" for _ in range(4))
+        body.append("")
+    return "\n".join(body)
 
 
 def pdf_pages(page, flyer: bool = False) -> int:
@@ -40,9 +59,21 @@ def test_the_flyer_button_prints_the_flyer_and_the_page_returns_to_normal(printi
     assert "ev-flyer" not in printing.evaluate("window.__printed"), "the plain Print button prints the whole page"
 
 
-@pytest.mark.parametrize("slug", SUMMARIES)
-def test_every_bundled_summary_prints_as_a_one_page_flyer(page, site_server, slug):
-    page.goto(f"{site_server}/research/{slug}/")
+@pytest.fixture(scope="module")
+def longest_site(tmp_path_factory):
+    """A summary at the writing guide's upper length, with three reflection questions and several groups."""
+    project = Project(tmp_path_factory.mktemp("flyer") / "project")
+    questions = [" ".join(FILLER) + "?"] * 3
+    groups = ["people-with-learning-disabilities", "people-with-mental-health-problems", "families-and-carers"]
+    project.add("longest.md", summary_text(longest_briefing(), reflection_questions=questions, populations=groups))
+    assert project.build() == 0
+    with serve_site(project.root / "site") as base:
+        yield base
+
+
+def test_a_briefing_of_the_longest_recommended_length_prints_as_a_one_page_flyer(page, longest_site):
+    """Any summary within the guide's length prints on one sheet, whatever the library holds."""
+    page.goto(f"{longest_site}/research/longest/")
     page.evaluate("document.documentElement.classList.add('ev-flyer')")
     page.emulate_media(media="print")
     assert page.locator("#record-cpd").is_hidden(), "the flyer leaves out the CPD form"
