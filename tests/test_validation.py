@@ -287,7 +287,7 @@ def test_invisible_control_characters_are_named_at_their_line(project, old, new,
     [
         ({"topics": ["communication", "FILL IN"]}, "'topics' item 2 still says FILL IN: replace it (What the study is about. Readers follow these to related studies.)"),
         ({"reflection_questions": ["Why?"]}, "'reflection_questions' item 1 is too short: write at least 10 characters"),
-        ({"authors": ["A. Researcher", 7]}, "'authors' item 2 must be text, not 7"),
+        ({"authors": ["A. Researcher", 7]}, "'authors' item 2 must be text, not 7: YAML reads an unquoted 7 as a number; put it in quotes, for example \"7\""),
     ],
 )
 def test_list_items_are_named_in_words_not_json_paths(project, change, message):

@@ -15,19 +15,22 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .yaml_scalars import PLAIN, ScalarError, plain, tagged
+
 FieldPath = tuple  # of str keys and int indexes
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10,000 files in seconds
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves timestamps as strings (the schema validates them)."""
+    """Safe loader that marks every unquoted value PLAIN: ``yaml_scalars`` decides what it is.
+
+    Dates stay text (the schema validates them) and YAML 1.1's surprises
+    (``yes``, ``0x7E4``, ``33:40``) are never silently turned into data.
+    """
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = {None: [(PLAIN, re.compile(""))]}
 
 
 class FrontMatterError(Exception):
@@ -155,7 +158,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, int
 
 
 _STR = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "seq", "map")}
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
 
 
 class _Builder:
@@ -179,10 +182,15 @@ class _Builder:
             return [self._item(item, path + (index,)) for index, item in enumerate(node.value)]
         if node.tag == _STR:
             return self._text(node)
-        if node.tag not in _PLAIN_TAGS:
-            line = node.start_mark.line + 1 + self.offset
-            raise FrontMatterError(line, f"'{node.tag.rsplit(':', 1)[-1]}' values are not allowed; write plain text, a number, true or false")
-        return self.loader.construct_object(node)
+        line = node.start_mark.line + 1 + self.offset
+        if node.tag not in _SCALAR_TAGS and node.tag != PLAIN:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")[:60]
+            raise FrontMatterError(line, f"'{shown}' values are not allowed; delete the tag and write plain text, a number, true or false")
+        try:
+            value = plain(node.value) if node.tag == PLAIN else tagged(node.tag, node.value)
+        except ScalarError as exc:
+            raise FrontMatterError(line, str(exc)) from None
+        return self._text(node) if isinstance(value, str) else value
 
     def _text(self, node: yaml.ScalarNode) -> str:
         """Escapes in double quotes ("\\a", "\\x07") make the invisible characters the raw-text check refuses."""
@@ -201,7 +209,7 @@ class _Builder:
         data = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + self.offset
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == PLAIN and key_node.value == "<<"):
                 raise FrontMatterError(line, "field names must be plain words such as 'title:'; merge keys (<<) are not allowed")
             key = key_node.value
             if path + (key,) in self.lines:

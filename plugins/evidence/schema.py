@@ -17,8 +17,10 @@ from typing import Any, Callable, Iterator
 import jsonschema
 import jsonschema_rs
 
+from .calendar_dates import is_real_date, iso_suggestion
 from .front_matter import FrontMatterError, decode, field_label, line_of, parse_yaml
 from .problems import Problems
+from .yaml_scalars import yaml11_hint
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -76,10 +78,11 @@ class Schema:
     def __init__(self, name: str):
         self.name = name
         self.spec = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-        self._validator = jsonschema.Draft202012Validator(self.spec, format_checker=jsonschema.FormatChecker())
+        self._validator = jsonschema.Draft202012Validator(self.spec, format_checker=_FORMATS)
         # Compiled fast path: most files are valid, and jsonschema-rs says so about 50x faster.
         # Only a file it rejects goes through jsonschema, whose errors we know how to word.
-        self._fast = jsonschema_rs.validator_for(self.spec, validate_formats=True)
+        # Both use our own 'date' check, so they agree on dates such as 0000-01-01.
+        self._fast = jsonschema_rs.validator_for(self.spec, validate_formats=True, formats={"date": is_real_date})
 
     def validate(self, data: Any) -> list[Issue]:
         """Every failure, each with its path and an editor-facing message.
@@ -87,9 +90,10 @@ class Schema:
         A misspelt field is one mistake, not two: 'topic:' is reported as
         unknown (did you mean 'topics'?) and 'topics' is not also reported missing.
         """
+        decimals = list(_decimals_for_whole_numbers(data, self.spec, ()))
         if self._fast.is_valid(data):
-            return []
-        issues = [issue for error in self._validator.iter_errors(data) for issue in _translate(error)]
+            return decimals
+        issues = decimals + [issue for error in self._validator.iter_errors(data) for issue in _translate(error)]
         meant = {issue.path[:-1] + (issue.suggests,) for issue in issues if issue.suggests}
         return [i for i in issues if not (i.message.startswith("missing required") and i.path + (_missing_name(i),) in meant)]
 
@@ -143,6 +147,18 @@ def sound_value(data: Any, flawed: list[tuple], path: tuple) -> Any:
     return data
 
 
+def _decimals_for_whole_numbers(data: Any, spec: dict, path: tuple) -> Iterator[Issue]:
+    """JSON Schema counts 2020.0 as a whole number; a year written so would make a second browse page."""
+    if isinstance(data, float) and data.is_integer() and spec.get("type") == "integer":
+        yield Issue(path, f"{field_label(path)} must be a whole number{yaml11_hint(data, 'integer')}")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _decimals_for_whole_numbers(value, spec.get("properties", {}).get(key, {}), path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _decimals_for_whole_numbers(value, spec.get("items", {}), path + (index,))
+
+
 def _fields(spec: dict, prefix: tuple[str, ...]) -> Iterator[Field]:
     for key, sub in spec.get("properties", {}).items():
         yield Field(prefix + (key,), sub)
@@ -177,17 +193,20 @@ def _unknown_fields(error, path: tuple) -> list[Issue]:
     for key in (k for k in error.instance if k not in allowed):
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
-        issues.append(Issue(path + (key,), f"unknown field '{key}'{where}; {hint}", close[0] if close else None))
+        issues.append(Issue(path + (key,), f"unknown field {_key(key)}{where}; {hint}", close[0] if close else None))
     return issues
 
 
 def _type(error, name):
     wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-    return f"{name} must be {_TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}"
+    return f"{name} must be {_TYPE_WORDS.get(wanted, wanted)}, not {_show(error.instance)}{yaml11_hint(error.instance, wanted)}"
 
 
 def _format(error, name):
     if error.validator_value == "date":
+        iso = iso_suggestion(error.instance)
+        if iso:
+            return f"{name} must be a date written YYYY-MM-DD: write {_show(error.instance)} as {iso}"
         return f"{name} must be a real date written YYYY-MM-DD; {_show(error.instance)} is not a date on the calendar"
     return f"{name} must be a valid {error.validator_value}; got {_show(error.instance)}"
 
@@ -227,10 +246,18 @@ def _generic(error, name):
     return f"{name}: {error.message}"
 
 
+def _key(key: str) -> str:
+    """A field name as written, unless it would break the one-line message (then escaped)."""
+    return f"'{key}'" if key.isprintable() and len(key) <= 60 else _show(key)
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
+
+_FORMATS = jsonschema.FormatChecker()
+_FORMATS.checks("date")(is_real_date)
 
 _MESSAGES = {
     "required": _required,
