@@ -190,24 +190,6 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_no_temporary_folder(
     assert leftovers(project) == []
 
 
-def test_interrupted_swap_puts_the_previous_site_back(project, monkeypatch):
-    project.add("talking-mats.md", summary_text())
-    assert project.build() == 0
-    before = tree_digest(project.root / "site")
-    rename = Path.rename
-
-    def interrupted(self, target):
-        if ".building-" in self.name:
-            raise KeyboardInterrupt
-        return rename(self, target)
-
-    monkeypatch.setattr(Path, "rename", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        project.build()
-    assert tree_digest(project.root / "site") == before
-    assert leftovers(project) == []
-
-
 def _finished_pid() -> int:
     """The id of a process that has ended, as a build killed with kill -9 has."""
     child = subprocess.Popen([sys.executable, "-c", "pass"])

@@ -25,6 +25,7 @@ class Settings:
     reading_paths_dir: str = "reading_paths"
     docs_dir: str = "content"
     config_file: str = "mkdocs.yml"
+    theme_dir: str | None = None  # the theme's custom_dir (overrides/): templates and assets we publish
     facets: list[FacetSpec] = field(default_factory=list)
     per_page: int = 50
     related_count: int = 3
@@ -38,7 +39,7 @@ class Settings:
             self.frameworks_dir = f"{self.data_dir}/frameworks"
 
     @classmethod
-    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml") -> "Settings":
+    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None) -> "Settings":
         facets = [FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label")) for f in options.get("facets") or []]
         return cls(
             root=root,
@@ -48,6 +49,7 @@ class Settings:
             reading_paths_dir=options.get("reading_paths_dir", "reading_paths"),
             docs_dir=docs_dir,
             config_file=config_file,
+            theme_dir=theme_dir,
             facets=facets,
             per_page=options.get("browse_per_page", 50),
             related_count=options.get("related_count", 3),
@@ -64,7 +66,8 @@ class Settings:
         for plugin in config.get("plugins") or []:
             if isinstance(plugin, dict) and "evidence" in plugin:
                 options = plugin["evidence"] or {}
-        return cls.from_mapping(path.parent, options, config.get("docs_dir", "docs"), path.name)
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+        return cls.from_mapping(path.parent, options, config.get("docs_dir", "docs"), path.name, theme.get("custom_dir"))
 
     @property
     def image_sources(self) -> tuple[str, ...] | None:

@@ -16,25 +16,31 @@ from urllib.parse import urlparse
 
 from evidence.annotations import print_problems
 from evidence.problems import WARNING, Problem
+from evidence.settings import Settings
 
 from .check import load_and_report
 from .output import plural
+from .site_dir import refusal
 from .site_folder import swap_into_place, sweep_leftovers, temporary_folder
 from .source_date import source_date
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:
     started = time.perf_counter()
+    refused = refusal(site_dir or root / "site", Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     library, _ = load_and_report(root)
     if library.problems.errors:
         print(f"Not built: fix the {plural(len(library.problems.errors), 'error')} above. The previous site is unchanged.")
         return 1
     target = (site_dir or root / "site").resolve()
     temporary = temporary_folder(target)
-    sweep_leftovers(target)
+    _say(sweep_leftovers(target))
     try:
         config = run_mkdocs(root, temporary)
-        swap_into_place(temporary, target)
+        _say(swap_into_place(temporary, target))
     except Exception as exc:  # MkDocs raises several kinds; all mean "not built"
         print(f"Build failed: {exc}\nThe previous site is unchanged.", file=sys.stderr)
         return 1
@@ -48,6 +54,11 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     )
     print_problems(_site_url_problems(root, config.site_url))
     return 0
+
+
+def _say(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
 
 
 def _contents(library, config) -> str:

@@ -1,0 +1,85 @@
+"""Which folder may receive the site: asked before anything is read, built or moved.
+
+The build replaces its output folder wholesale (see ``site_folder``), so an
+output folder that is, holds or lies inside a source folder would destroy the
+sources: ``--site-dir content`` would replace the hand-written pages, ``--site-dir .``
+the whole repository, and a site inside ``content/`` would be copied into itself.
+Such a folder is refused with the reason and nothing is touched.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from evidence.problems import printable
+from evidence.settings import Settings
+
+# Folders of the project that are not content settings but must survive every build:
+# its history, its installed tools, its own code and its CI.
+PROJECT_FOLDERS = (".git", ".venv", "node_modules", "plugins", "tests", ".github", ".ci")
+
+
+def refusal(target: Path, settings: Settings) -> str | None:
+    """Why ``target`` cannot be the site folder, as one line with the fix; None if it can."""
+    root, place = settings.root.resolve(), target.resolve()
+    shown = printable(str(target))  # as typed
+    if place == root or place in root.parents:
+        return _refused(shown, "is the project folder itself" if place == root else "contains the whole project")
+    clashes = sorted((_RELATIONS.index(r), name) for name, folder in _sources(settings) if (r := _relation(place, folder.resolve())))
+    if clashes:
+        order, name = clashes[0]  # the closest: being a folder says more than lying inside one
+        return _refused(shown, f"{_RELATIONS[order]} {name}")
+    if place.exists() and not place.is_dir():
+        return f"Not built: --site-dir {shown} is a file, not a folder; give a folder name such as site/ (nothing was changed)."
+    return _unwritable(place, shown, settings.root)
+
+
+def _sources(settings: Settings) -> list[tuple[str, Path]]:
+    """Every source folder, named as the user knows it (the setting, or the folder's own name)."""
+    named = [
+        (f"the pages folder '{settings.docs_dir}' (docs_dir)", settings.docs_dir),
+        (f"the summaries folder '{settings.summaries_dir}' (summaries_dir)", settings.summaries_dir),
+        (f"the reading paths folder '{settings.reading_paths_dir}' (reading_paths_dir)", settings.reading_paths_dir),
+        (f"the data folder '{settings.data_dir}' (data_dir)", settings.data_dir),
+        (f"the frameworks folder '{settings.frameworks_dir}' (frameworks_dir)", settings.frameworks_dir),
+    ]
+    if settings.theme_dir:
+        named.append((f"the templates folder '{settings.theme_dir}' (custom_dir)", settings.theme_dir))
+    named += [(f"the project's '{name}' folder", name) for name in PROJECT_FOLDERS]
+    return [(name, settings.path(str(folder))) for name, folder in named]
+
+
+_RELATIONS = ("is", "is inside", "contains")
+
+
+def _relation(place: Path, folder: Path) -> str:
+    if place == folder:
+        return "is"
+    if folder in place.parents:
+        return "is inside"
+    return "contains" if place in folder.parents else ""
+
+
+def _refused(shown: str, why: str) -> str:
+    return (
+        f"Not built: --site-dir {shown} {why}, and building replaces the whole folder. "
+        "Choose a new folder of its own, such as site/ (nothing was changed)."
+    )
+
+
+def _unwritable(place: Path, shown: str, root: Path) -> str | None:
+    """The site is built beside its folder and renamed into place, so the parent must be writable."""
+    parent = next((p for p in place.parents if p.exists()), None)
+    if parent is not None and parent.is_dir() and os.access(parent, os.W_OK | os.X_OK):
+        return None
+    return f"Not built: cannot write to {_shown(parent or place, root)} to create --site-dir {shown}; choose a folder you can write to (nothing was changed)."
+
+
+def _shown(path: Path, root: Path) -> str:
+    """As the user would type it: relative to the project when inside it."""
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return printable(str(path))
+    return printable(relative + "/" if relative != "." else "./")
