@@ -17,6 +17,7 @@ from typing import Any
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
 from .problems import Problems
+from .project_files import refused_file
 from .schema import Schema
 
 
@@ -61,6 +62,8 @@ class CpdRules:
     def load(cls, file: Path, root: Path, frameworks: Frameworks, problems: Problems) -> "CpdRules | None":
         """The rules, or None (with every problem reported) if the file is missing or wrong."""
         rel = file.relative_to(root).as_posix()
+        if refused_file(file, root, problems):
+            return None
         if not file.is_file():
             problems.warning(rel, 1, "no CPD rules file: the 'Record as CPD' panel and My CPD page stay empty until you add one")
             return None

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from .front_matter import field_label, line_of
 from .problems import Problems
+from .project_files import FRAMEWORKS, source_files
 from .schema import Issue, Schema
 
 # Framework ids become addresses under /cpd/; these addresses are taken by other pages.
@@ -122,7 +123,7 @@ class Frameworks(dict):
         schema = Schema("framework")
         frameworks = cls()
         loaded = []
-        for path in sorted(directory.glob("*.yml")) if directory.is_dir() else []:
+        for path in source_files(directory, root, FRAMEWORKS, problems):
             framework = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
             if framework:
                 loaded.append(framework)

@@ -20,6 +20,7 @@ from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
 from .links import SitePages
 from .problems import Problems
+from .project_files import SUMMARIES, outside_links, source_files
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
 from .settings import Settings
@@ -47,6 +48,7 @@ class Library:
     @classmethod
     def load(cls, settings: Settings) -> "Library":
         problems = Problems()
+        _check_published_folders(settings, problems)
         schema = Schema("summary")
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
         frameworks = _load_frameworks(settings, problems)
@@ -140,11 +142,19 @@ def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabulari
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
         return []
     summaries = []
-    for file in sorted(directory.rglob("*.md")):
+    for file in source_files(directory, settings.root, SUMMARIES, problems, recursive=True):
         summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems)
         if summary:
             summaries.append(summary)
     return summaries
+def _check_published_folders(settings: Settings, problems: Problems) -> None:
+    """Pages and templates are published or rendered by MkDocs itself, so their links out of the
+    project are refused here, before anything is built (the plugin also drops such files)."""
+    for folder in (settings.docs_dir, settings.theme_dir):
+        for rel, message in outside_links(settings.path(folder), settings.root) if folder else []:
+            problems.error(rel, 1, message)
+
+
 def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:
     """Slugs become URLs and DOIs identify studies: neither may appear twice."""
     seen_slugs: dict[str, Summary] = {}

@@ -33,10 +33,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, max(line, 1), message, ERROR))
+        self.items.append(Problem(printable(path), max(line, 1), printable(message), ERROR))
 
     def warning(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, max(line, 1), message, WARNING))
+        self.items.append(Problem(printable(path), max(line, 1), printable(message), WARNING))
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
@@ -55,3 +55,9 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+def printable(text: str) -> str:
+    """A file name that is not valid UTF-8 reaches Python with stand-in characters that no
+    terminal can print; show those bytes as U+FFFD, so the message prints instead of crashing."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -19,6 +19,7 @@ from .front_matter import Document, FrontMatterError, decode, field_label, parse
 from .links import SitePages
 from .markdown_source import MarkdownSource
 from .problems import Problems
+from .project_files import READING_PATHS, source_files
 from .safety import unsafe_markup
 from .schema import Schema, sound_value
 from .summary import SLUG, Summary
@@ -97,7 +98,7 @@ def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary
     """Every valid path, by title; a missing folder simply means no paths yet. With ``site``, links are checked too."""
     schema = Schema("reading_path")
     paths = []
-    for file in sorted(directory.glob("*.md")) if directory.is_dir() else []:
+    for file in source_files(directory, root, READING_PATHS, problems):
         reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems, site)
         path = reader.read(file, schema)
         if path:

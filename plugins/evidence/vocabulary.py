@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problems
+from .project_files import VOCABULARIES, source_files
 from .schema import Schema
 
 
@@ -65,7 +66,7 @@ class Vocabularies(dict):
     def load(cls, directory: Path, root: Path, problems: Problems) -> "Vocabularies":
         schema = Schema("vocabulary")
         vocabularies = cls()
-        for path in sorted(directory.glob("*.yml")):
+        for path in source_files(directory, root, VOCABULARIES, problems):
             vocabulary = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
             if vocabulary:
                 vocabularies[vocabulary.name] = vocabulary

@@ -22,6 +22,8 @@ from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
 from evidence.library import Library, load_library
 from evidence.pages import GeneratedPage, site_pages
+from evidence.problems import WARNING, Problem
+from evidence.project_files import OUTSIDE, leaves_project, outside_links
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
 
@@ -48,11 +50,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.library, self.pages, self.feeds_written = None, {}, False  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
+            _refuse_outside_templates(config)
             if config.nav:
                 config.nav = _without(config.nav, set(_fixed_pages())) or []
             return config
         root = Path(config.config_file_path).parent
-        settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name)
+        settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name, config.theme.custom_dir)
         self.library = load_library(settings)
         errors = self.library.problems.errors
         if errors:
@@ -61,6 +64,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        files = _own_files(files, config)
         if not self.config.enabled:
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
@@ -155,6 +159,37 @@ def _source(file: File, config) -> tuple[str, str] | None:
     if file.generated_by or not file.abs_src_path:
         return None
     return f"{Path(config.docs_dir).name}/{file.src_uri}", file.content_string
+
+
+def _refuse_outside_templates(config) -> None:
+    """Jinja reads templates itself, so a linked one cannot be dropped like a file: with the plugin on,
+    the content check refuses it; switched off, this does."""
+    root = Path(config.config_file_path).parent
+    refused = outside_links(Path(config.theme.custom_dir), root) if config.theme.custom_dir else []
+    if refused:
+        raise PluginError("\n".join(f"{path}:1: {message}" for path, message in refused))
+
+
+def _own_files(files: Files, config) -> Files:
+    """Pages and theme assets whose real file is outside the project are not published. With the
+    plugin on, the content check has already refused the build; this also guards it switched off."""
+    root = Path(config.config_file_path).parent
+    ours = [Path(config.docs_dir), *(Path(d) for d in [config.theme.custom_dir] if d)]
+    refused = []
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path and not file.generated_by else None
+        if source and any(folder in source.parents for folder in ours) and leaves_project(source, root):
+            files.remove(file)
+            refused.append(Problem(_rel(source, root), 1, OUTSIDE.format(what="file"), WARNING))
+    print_problems(refused)
+    return files
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _fixed_pages() -> list[str]:

@@ -1,0 +1,138 @@
+"""Which files of the project are read and published: only the project's own.
+
+A symbolic link can make a file anywhere on the machine (``/etc/passwd``, a
+key in the home folder) look like a page, a summary or a data file. Every
+folder the site is made from is listed through this module, which keeps a
+link only if the real file behind it lies inside the project; links within the
+project keep working. Anything else in a content folder that would be silently
+skipped (a ``.txt`` summary, a folder named ``x.md``, a broken link, a file name
+that is not UTF-8) gets a located message instead. Hidden files (``.gitkeep``)
+and editor backups (``x.md~``) are skipped without one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problems
+
+OUTSIDE = "symbolic link to a {what} outside the project is not published; copy the {what} into the project instead"
+
+
+def leaves_project(path: Path, root: Path) -> bool:
+    """True when the real file behind ``path`` is not inside ``root`` (a link loop leads nowhere)."""
+    try:
+        real, home = path.resolve(), root.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return True
+    return real != home and home not in real.parents
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a content folder holds, in the words of its messages: ``.md`` files that are summaries."""
+
+    suffix: str
+    plural: str
+
+
+SUMMARIES = Kind(".md", "summaries")
+READING_PATHS = Kind(".md", "reading paths")
+VOCABULARIES = Kind(".yml", "vocabularies")
+FRAMEWORKS = Kind(".yml", "frameworks")
+
+
+def source_files(directory: Path, root: Path, kind: Kind, problems: Problems, recursive: bool = False) -> list[Path]:
+    """The files of ``kind`` in ``directory`` that may be read, in name order; the rest are reported."""
+    if not directory.is_dir():
+        return []
+    found: list[Path] = []
+    _collect(directory, root, kind, problems, recursive, found, {directory.resolve()})
+    return sorted(found)
+
+
+def _collect(directory: Path, root: Path, kind: Kind, problems: Problems, recursive: bool, found: list, seen: set) -> None:
+    for entry in sorted(directory.iterdir()):
+        rel = entry.relative_to(root).as_posix()
+        if _ignored(entry.name) or _refused(entry, rel, root, problems):
+            continue
+        if entry.is_dir():
+            if entry.name.lower().endswith(kind.suffix):
+                problems.error(rel, 1, f"'{entry.name}' is a folder, but only files can be {kind.plural}; rename the folder so it does not end in {kind.suffix}")
+            if recursive and entry.resolve() not in seen:
+                seen.add(entry.resolve())
+                _collect(entry, root, kind, problems, recursive, found, seen)
+        elif entry.suffix == kind.suffix:
+            found.append(entry)
+        else:
+            problems.error(rel, 1, f"only {kind.suffix} files are {kind.plural}, so this file is not read; rename it to {_renamed(entry.name, kind.suffix)}, or move it out of {directory.relative_to(root).as_posix()}/")
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.endswith("~")
+
+
+def _refused(entry: Path, rel: str, root: Path, problems: Problems) -> bool:
+    """Report an entry that must not be read: a bad name, a link out of the project, a broken link."""
+    if _undecodable(entry.name):
+        problems.error(rel, 1, "the file name is not valid UTF-8, so it cannot be a web address; rename it using letters, digits and hyphens")
+    elif entry.is_symlink() and leaves_project(entry, root):
+        problems.error(rel, 1, OUTSIDE.format(what="folder" if entry.is_dir() else "file"))
+    elif not entry.exists():
+        problems.error(rel, 1, "symbolic link to a file that does not exist; fix the link or delete it")
+    else:
+        return False
+    return True
+
+
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as lone surrogates
+        return True
+    return False
+
+
+def _renamed(name: str, suffix: str) -> str:
+    stem = name.split(".")[0] if "." in name else name
+    return f"{stem or 'its-name'}{suffix}"
+
+
+def refused_file(file: Path, root: Path, problems: Problems) -> bool:
+    """One named file (such as ``cpd.yml``) must not be read: a link out of the project, or a broken one."""
+    if not file.is_symlink():
+        return False
+    return _refused(file, file.relative_to(root).as_posix(), root, problems)
+
+
+def outside_links(folder: Path, root: Path) -> list[tuple[str, str]]:
+    """(path, message) for every link in a published folder (pages, templates) that leaves the project.
+
+    MkDocs follows links to folders, so this walk does too, once per real folder.
+    """
+    if not folder.is_dir():
+        return []
+    if folder.is_symlink() and leaves_project(folder, root):
+        return [(_rel(folder, root), OUTSIDE.format(what="folder"))]
+    refused, seen = [], set()
+    for path, folders, files in os.walk(folder, followlinks=True):
+        real = Path(path).resolve()
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        for name in sorted(folders + files):
+            entry = Path(path) / name
+            if entry.is_symlink() and leaves_project(entry, root):
+                refused.append((_rel(entry, root), OUTSIDE.format(what="folder" if entry.is_dir() else "file")))
+        folders[:] = [name for name in folders if not leaves_project(Path(path) / name, root)]
+    return refused
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
