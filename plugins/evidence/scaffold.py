@@ -11,15 +11,31 @@ import json
 import re
 import textwrap
 
+from anyascii import anyascii
+
 from .schema import Field, Schema
 from .vocabulary import Vocabularies
 
 PLACEHOLDER = "FILL IN"
 
 
+SLUG_WORDS = 8  # the file name, and so the address /research/<slug>/: the first words of the title
+SLUG_LENGTH = 60  # characters: readable in a link, and far below any file system's name limit
+
+
 def slug_for(title: str) -> str:
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return "-".join(words[:8]) or "new-summary"
+    """Lowercase ASCII words joined by hyphens, cut at a word boundary; "" if the title has none.
+
+    Titles in other scripts are transliterated (anyascii), so they get a readable address too.
+    """
+    words = re.findall(r"[a-z0-9]+", anyascii(title).lower())[:SLUG_WORDS]
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > SLUG_LENGTH:
+            return slug or word[:SLUG_LENGTH]
+        slug = longer
+    return slug
 
 
 WIDTH = 72  # notes wrap so they can be read on a phone and in GitHub's editor without scrolling sideways

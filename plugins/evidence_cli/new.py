@@ -5,26 +5,45 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from evidence.problems import Problems
+from evidence.problems import Problems, printable
 from evidence.scaffold import scaffold, slug_for
 from evidence.schema import Schema
 from evidence.settings import Settings
 from evidence.vocabulary import Vocabularies
 
+EXAMPLE = 'python3 build.py new "Communication passports for people with learning disabilities"'
+
 
 def new(root: Path, title: str) -> int:
-    if not any(ch.isalnum() for ch in title):
-        print('Give the study\'s plain-English title in quotes, for example: python3 build.py new "Communication passports for people with learning disabilities"')
+    """The file is named from the title's first words (see ``evidence.scaffold.slug_for`` for the limits)."""
+    slug = slug_for(title)
+    if not slug:
+        print(f"The title {printable(title)!r} has no letters or digits to name the file after. Give the study's plain-English title in quotes, for example: {EXAMPLE}")
         return 2
     settings = Settings.from_mkdocs_yml(root / "mkdocs.yml")
-    target = settings.path(settings.summaries_dir) / f"{slug_for(title)}.md"
-    if target.exists():
-        print(f"{target.relative_to(root)} already exists; nothing was written. Choose a different title or edit that file.")
-        return 1
-    problems = Problems()
-    vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", root, problems)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold(title, Schema("summary"), vocabularies, dt.date.today()), encoding="utf-8")
+    target = settings.path(settings.summaries_dir) / f"{slug}.md"
     rel = target.relative_to(root).as_posix()
+    vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", root, Problems())
+    text = scaffold(printable(title), Schema("summary"), vocabularies, dt.date.today())
+    refused = _write_new(target, text, rel, settings.summaries_dir)
+    if refused:
+        print(refused)
+        return 1
     print(f"Wrote {rel}. Replace every FILL IN, then run: python3 build.py check")
     return 0
+
+
+def _write_new(target: Path, text: str, rel: str, folder: str) -> str | None:
+    """Create the file, never overwriting one (or following a link left there); why not, if not."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"Could not write {rel} ({exc.strerror}); nothing was written. Make {folder}/ a folder you can write to."
+    try:
+        with open(target, "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        return f"{rel} already exists; nothing was written. Choose a different title or edit that file."
+    except OSError as exc:
+        return f"Could not write {rel} ({exc.strerror}); nothing was written. Make {folder}/ a folder you can write to."
+    return None
