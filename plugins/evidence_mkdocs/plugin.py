@@ -28,7 +28,7 @@ from evidence.safety import sanitize_html
 from evidence.settings import Settings
 
 from .config import EvidenceConfig
-from .html_fixes import valid_checkboxes
+from .html_fixes import fixed as fixed_html
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -124,7 +124,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return self._finish(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def _finish(self, html: str, name: str, source: tuple[str, str] | None = None) -> str:
-        html = valid_checkboxes(html)
+        html = fixed_html(html)
         if self.config.csp_enabled and not self.serving:
             html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts)
             self.blocked_scripts.record(name, html, self.known_scripts, source)

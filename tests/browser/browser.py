@@ -19,6 +19,7 @@ from evidence_cli.static_server import serve_folder as serve_site  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+HTMLCS_JS = REPO_ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # One representative page per page kind, found by URL pattern in the built
@@ -118,12 +119,34 @@ def run_axe(page) -> list[dict]:
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations;
         }""",
         AXE_TAGS,
     )
     return result
+
+
+def run_htmlcs(page) -> list[dict]:
+    """Run HTML_CodeSniffer (pa11y's engine) against WCAG2AA; return its errors.
+
+    A second engine because the two disagree: HTML_CodeSniffer reports nameless
+    hidden controls and forms without a submit button that axe accepts.
+    Warnings and notices need a human and are not gates (pa11y's default too).
+    """
+    if not page.evaluate("() => typeof window.HTMLCS !== 'undefined'"):
+        page.evaluate(HTMLCS_JS.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """() => new Promise((done) => HTMLCS.process('WCAG2AA', document, () => done(
+            HTMLCS.getMessages().filter((m) => m.type === HTMLCS.ERROR).map((m) => ({
+              code: m.code, msg: m.msg, html: m.element && m.element.outerHTML ? m.element.outerHTML.slice(0, 200) : ''
+            })))))"""
+    )
+
+
+def format_htmlcs(errors: list[dict]) -> str:
+    """One line per error: the rule code (searchable in the WCAG techniques), message and markup."""
+    return "\n".join(f"- {e['code']}: {e['msg']}\n    html: {e['html']}" for e in errors)
 
 
 def format_violations(violations: list[dict]) -> str:

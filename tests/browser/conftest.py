@@ -15,6 +15,7 @@ import pytest
 
 from .browser import (
     AXE_JS,
+    HTMLCS_JS,
     REPO_ROOT,
     VNU_JAR,
     discover_pages,
@@ -71,6 +72,8 @@ def browser():
         skip_or_fail(f"Chromium not found (or set CHROMIUM_PATH): {SETUP_HINT}")
     if not AXE_JS.is_file():
         skip_or_fail(f"node_modules/axe-core is missing: {SETUP_HINT}")
+    if not HTMLCS_JS.is_file():
+        skip_or_fail(f"node_modules/html_codesniffer is missing: {SETUP_HINT}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -53,14 +53,14 @@
   }
 
   /** Show only the paths matching the chosen standard and audience; the count is announced. */
-  function enhanceFilter(form) {
-    if (!form) return;
+  function enhanceFilter(group) {
+    if (!group) return;
     const items = Array.from(document.querySelectorAll("[data-path-list] > li"));
     const count = document.querySelector("[data-path-count]");
-    form.hidden = false;
+    group.hidden = false;
     const apply = function () {
-      const standard = form.elements.standard.value;
-      const audience = form.elements.audience.value;
+      const standard = group.querySelector("[name=standard]").value;
+      const audience = group.querySelector("[name=audience]").value;
       let shown = 0;
       items.forEach(function (item) {
         const match = (!standard || item.dataset.standards.split(" ").indexOf(standard) >= 0) &&
@@ -72,7 +72,6 @@
         ? "Showing all " + items.length + " reading paths."
         : "Showing " + shown + " of " + items.length + " reading paths." + (shown ? "" : " Choose 'Any standard' or 'Anyone' to see more.");
     };
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    group.addEventListener("change", apply);
   }
 })();
