@@ -6,18 +6,19 @@ context to the page's template. Nothing here knows about MkDocs or Jinja.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import routes
 from .facet import Facet, FacetTerm
 from .field_reference import field_reference
+from .citing import cite_summary
 from .framework import Framework, Standard
 from .library import Library
 from .reading_path import audience_labels
 from .scaffold import PLACEHOLDER, scaffold
 from .schema import Schema
+from .site_identity import SiteIdentity
 from .summary import Summary
 
 
@@ -30,6 +31,7 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     markdown: str = ""
     in_nav: bool = False  # summaries and browse pages never enter the nav: it would grow with them
+    downloads: tuple = ()  # files written beside the page (a summary's RIS and BibTeX), each with .path and .content
 
     @property
     def url(self) -> str:
@@ -40,8 +42,8 @@ class GeneratedPage:
         return f"---\ntemplate: {self.template}\n---\n\n{self.markdown}"
 
 
-def site_pages(library: Library) -> list[GeneratedPage]:
-    pages = [_summary_page(library, s) for s in library.summaries]
+def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
+    pages = [_summary_page(library, s, site) for s in library.summaries]
     pages.append(_reference_page(library))
     pages.append(_starter_page(library))
     pages.append(GeneratedPage(routes.browse_index(), "browse-index.html", "Browse research", "Browse the research summaries by topic, population, study design and more.", {"facets": library.facets}))
@@ -75,9 +77,10 @@ def _starter_page(library: Library) -> GeneratedPage:
     return GeneratedPage(routes.starter(), "main.html", "Starter file", description, markdown=text, in_nav=True)
 
 
-def _summary_page(library: Library, summary: Summary) -> GeneratedPage:
-    context = {"summary": summary, "related": library.related(summary), "json_ld": json_ld(summary)}
-    return GeneratedPage(routes.summary(summary.slug), "research.html", summary.title, summary.one_liner, context, summary.body)
+def _summary_page(library: Library, summary: Summary, site: SiteIdentity) -> GeneratedPage:
+    citation = cite_summary(summary, site)
+    context = {"summary": summary, "related": library.related(summary), "citation": citation}
+    return GeneratedPage(routes.summary(summary.slug), "research.html", summary.title, summary.one_liner, context, summary.body, downloads=citation.downloads)
 
 
 def _facet_page(facet: Facet) -> GeneratedPage:
@@ -149,26 +152,3 @@ def _standard_page(library: Library, standard: Standard) -> GeneratedPage:
     description = f"Research summaries and reading paths mapped to {standard.title} ({standard.framework.title})."
     context = {"framework": standard.framework, "standard": standard, "mapped": library.mapped(standard)}
     return GeneratedPage(routes.standard(standard.framework.id, standard.id), "standard.html", title, description, context)
-
-
-def json_ld(summary: Summary) -> str:
-    """Structured data for search engines, safe to place inside a <script> element."""
-    source = summary.source
-    about: dict[str, Any] = {"@type": "ScholarlyArticle", "name": source["citation"], "url": source["url"]}
-    if source.get("doi"):
-        about["identifier"] = f"https://doi.org/{source['doi']}"
-    if summary.data.get("authors"):
-        about["author"] = [{"@type": "Person", "name": name} for name in summary.data["authors"]]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": summary.title,
-        "description": summary.one_liner,
-        "datePublished": summary.published.isoformat(),
-        "about": about,
-    }
-    if summary.reviewed:
-        data["dateModified"] = summary.reviewed.isoformat()
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # '<', '>' and '&' could close the script element or open a comment: escape them as JSON does.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

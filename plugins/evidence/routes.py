@@ -74,3 +74,8 @@ def url_of(src: str) -> str:
     if src.endswith("/index.md"):
         return src[: -len("index.md")]
     return src[: -len(".md")] + "/"
+
+
+def citation_file(slug: str, extension: str) -> str:
+    """Reference-manager downloads beside the summary page: ``research/<slug>/citation.ris`` and ``.bib``."""
+    return f"research/{slug}/citation.{extension}"

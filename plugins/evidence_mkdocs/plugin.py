@@ -26,6 +26,7 @@ from evidence.problems import WARNING, Problem
 from evidence.project_files import OUTSIDE, leaves_project, outside_links
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
+from evidence.site_identity import SiteIdentity
 
 from .config import EvidenceConfig
 from .html_fixes import fixed as fixed_html
@@ -69,10 +70,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
-        self.pages = {page.src: page for page in site_pages(self.library)}
+        self.pages = {page.src: page for page in site_pages(self.library, _identity(config))}
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
+            for download in page.downloads:
+                files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
         return self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config) -> Files:
@@ -146,6 +149,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
+
+
+def _identity(config) -> SiteIdentity:
+    return SiteIdentity(config.site_name, config.site_url or None, config.theme.get("language", "en"))
 
 
 def _theme_templates(config) -> list[str]:
