@@ -79,3 +79,8 @@ def url_of(src: str) -> str:
 def citation_file(slug: str, extension: str) -> str:
     """Reference-manager downloads beside the summary page: ``research/<slug>/citation.ris`` and ``.bib``."""
     return f"research/{slug}/citation.{extension}"
+
+
+def share_image() -> str:
+    """The picture link previews show (OpenGraph and Twitter cards): one for the whole site."""
+    return "assets/images/share.png"

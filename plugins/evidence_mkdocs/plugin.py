@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_theme_dir
 
-from evidence import routes, search_index
+from evidence import routes, search_index, share_image
 from evidence.annotations import print_problems
 from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.feed import render as render_feed
@@ -76,6 +76,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
             for download in page.downloads:
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, _brand_colour(config))))
         return self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config) -> Files:
@@ -94,6 +95,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["library"] = self.library
         env.globals["routes"] = routes
         env.globals["search"] = search_index
+        env.globals["share"] = share_image
         env.globals["feeds_enabled"] = self.feeds_written
         return env
 
@@ -149,6 +151,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
+
+
+def _brand_colour(config) -> str:
+    """The share image takes the header colour from the site's own stylesheets (brand.css), when set there."""
+    css = [Path(config.docs_dir) / name for name in config.extra_css if name.endswith(".css")]
+    return share_image.brand_colour("\n".join(path.read_text(encoding="utf-8") for path in css if path.is_file()))
 
 
 def _identity(config) -> SiteIdentity:
