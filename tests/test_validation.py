@@ -351,12 +351,14 @@ def with_evidence_options(project, options: str) -> None:
 )
 def test_images_from_other_websites_are_errors(project, markdown, url):
     text = summary_text(body=BODY + "\n" + markdown + "\n")
-    line = text.splitlines().index(markdown.splitlines()[0]) + 1
+    line = text.splitlines().index(markdown.splitlines()[-1]) + 1  # where the address is written: a reference's definition
     expected = outside_image(url).replace("allow //img.example.org", "allow https://img.example.org")
     assert only_error(project, text) == f"{NAME}:{line}: {expected}"
 
 
 def test_images_in_the_repository_are_fine(project):
+    (project.root / "content/images").mkdir()
+    (project.root / "content/images/chart.png").write_bytes(b"")
     text = summary_text(body=BODY + "\n![A chart](../images/chart.png)\n\n[A link, not an image](https://example.org/chart.png)\n")
     assert problems_for(project, text) == []
 

@@ -30,6 +30,8 @@ def field_reference(schema: Schema, vocabularies: Vocabularies) -> str:
     lines += ["## Sections of the text", ""]
     lines += [f"- `## {h['heading']}`: {h['prompt']}" for h in schema.spec.get("x-body-headings", [])]
     lines += ["", "Questions for reflection come from the `reflection_questions` field and appear after these sections.", ""]
+    if schema.spec.get("x-max-body-characters"):
+        lines += [f"The text below the front matter may be at most {schema.spec['x-max-body-characters']:,} characters long.", ""]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
+from .link_scan import LinkScanner
 from .links import SitePages
 from .problems import Problems
 from .project_files import SUMMARIES, outside_links, source_files
@@ -52,29 +53,30 @@ class Library:
         schema = Schema("summary")
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
         frameworks = _load_frameworks(settings, problems)
-        read = _load_summaries(settings, schema, vocabularies, problems)
+        scanner = LinkScanner.from_mkdocs_yml(settings.path(settings.config_file))
+        read = _load_summaries(settings, schema, vocabularies, problems, scanner)
         summaries = [s for s in read if s.valid]
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
         site = SitePages.collect(
             (s.slug for s in read), settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
-            image_sources=settings.image_sources, config_file=settings.config_file,
+            image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),
         )
         _check_links(read, site, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
-        library._add_cpd(frameworks, site)
+        library._add_cpd(frameworks, site, scanner)
         return library
 
-    def _add_cpd(self, frameworks: Frameworks, site: SitePages) -> None:
+    def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner) -> None:
         """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
         settings = self.settings
         by_slug = self._by_slug
         self.frameworks = frameworks
-        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site)
+        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site, scanner)
         self.cpd = CpdRules.load(settings.path(settings.data_dir) / "cpd.yml", settings.root, frameworks, self.problems)
         self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
         self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
@@ -135,7 +137,7 @@ class Library:
         return {item.slug: item for item in self.summaries}
 
 
-def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> list[Summary]:
+def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> list[Summary]:
     """Every summary whose front matter could be read, valid or not (see ``Summary.valid``)."""
     directory = settings.path(settings.summaries_dir)
     if not directory.is_dir():
@@ -143,16 +145,27 @@ def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabulari
         return []
     summaries = []
     for file in source_files(directory, settings.root, SUMMARIES, problems, recursive=True):
-        summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems)
+        summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems, scanner)
         if summary:
             summaries.append(summary)
     return summaries
+
+
 def _check_published_folders(settings: Settings, problems: Problems) -> None:
     """Pages and templates are published or rendered by MkDocs itself, so their links out of the
     project are refused here, before anything is built (the plugin also drops such files)."""
     for folder in (settings.docs_dir, settings.theme_dir):
         for rel, message in outside_links(settings.path(folder), settings.root) if folder else []:
             problems.error(rel, 1, message)
+
+
+def _generated_pages(settings: Settings, frameworks: Frameworks) -> list[str]:
+    """Pages the plugin makes that editors may link to by file, known before anything is derived.
+    (A term's browse page exists only once a summary uses the term; it is linked by address, not file.)"""
+    fixed = [routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(), routes.coverage(), routes.my_cpd()]
+    facets = [routes.facet(spec.name) for spec in settings.facets]
+    cpd = [routes.framework(f.id) for f in frameworks.values()] + [routes.standard(s.framework.id, s.id) for f in frameworks.values() for s in f.walk()]
+    return fixed + facets + cpd
 
 
 def _check_duplicates(summaries: list[Summary], problems: Problems) -> None:

@@ -16,13 +16,14 @@ from typing import Any
 from . import routes
 from .framework import Frameworks, standard_problems
 from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
+from .link_scan import LinkScanner, default_scanner
 from .links import SitePages
 from .markdown_source import MarkdownSource
 from .problems import Problems
 from .project_files import READING_PATHS, source_files
 from .safety import unsafe_markup
 from .schema import Schema, sound_value
-from .summary import SLUG, Summary
+from .summary import SLUG, Summary, body_too_long
 
 
 @dataclass
@@ -94,12 +95,12 @@ def audience_labels(schema: Schema) -> dict[str, str]:
     return dict(schema.spec["properties"]["audience"]["x-labels"])
 
 
-def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems, site: SitePages | None = None) -> list[ReadingPath]:
+def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems, site: SitePages | None = None, scanner: LinkScanner | None = None) -> list[ReadingPath]:
     """Every valid path, by title; a missing folder simply means no paths yet. With ``site``, links are checked too."""
     schema = Schema("reading_path")
     paths = []
     for file in source_files(directory, root, READING_PATHS, problems):
-        reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems, site)
+        reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems, site, scanner or default_scanner())
         path = reader.read(file, schema)
         if path:
             paths.append(path)
@@ -115,6 +116,7 @@ class _Reader:
     frameworks: Frameworks
     problems: Problems
     site: SitePages | None = None
+    scanner: LinkScanner | None = None
 
     def read(self, file: Path, schema: Schema) -> ReadingPath | None:
         before = len(self.problems.errors)
@@ -129,7 +131,7 @@ class _Reader:
         for issue in issues:
             self.error(document.line_of(issue.path), issue.message)
         self.check_standards(document, [issue.path for issue in issues])
-        self.check_body(document, routes.reading_path(file.stem))
+        self.check_body(document, routes.reading_path(file.stem), schema)
         if len(self.problems.errors) > before:
             return None
         steps = [self.step(document, index, item) for index, item in enumerate(document.data["steps"])]
@@ -171,12 +173,15 @@ class _Reader:
         for where, message in standard_problems(self.frameworks, standards, ("standards",)):
             self.error(document.line_of(where), message)
 
-    def check_body(self, document: Document, page: str) -> None:
+    def check_body(self, document: Document, page: str, schema: Schema) -> None:
+        too_long = body_too_long(document, schema)
+        if too_long:
+            return self.error(document.body_line, too_long)
         source = MarkdownSource(document.body, document.body_line)
-        links = source.links()
-        for line, message in unsafe_markup(source, links):
+        links, images = (self.scanner or default_scanner()).scan(source)
+        for line, message in unsafe_markup(source, links + images):
             self.error(line, message)
-        for line, message in self.site.check(page, links, source.images()) if self.site else []:
+        for line, message in self.site.check(page, links, images) if self.site else []:
             self.error(line, message)
         if not document.body.strip():
             self.problems.warning(self.rel, document.body_line, "the path has no introduction: below the front matter, say in a short paragraph what the path is for")

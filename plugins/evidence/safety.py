@@ -40,9 +40,10 @@ def link_scheme(url: str) -> str | None:
 
 
 def unsafe_markup(source: MarkdownSource, links: list | None = None) -> list[tuple[int, str]]:
-    """Every dangerous construct in the Markdown, as (line, message)."""
+    """Every dangerous construct in the Markdown, as (line, message): ``links`` are the links and images
+    the build's Markdown makes (see ``link_scan``); ``<scheme:...>`` is read whatever it makes."""
     found: list[tuple[int, str]] = []
-    for link in source.links() if links is None else links:
+    for link in [*(links or []), *source.autolinks()]:
         scheme = link_scheme(link.text)
         if scheme and scheme not in SAFE_SCHEMES:
             found.append((link.line, f"link uses '{scheme}:', which is not allowed; use an https:// address"))

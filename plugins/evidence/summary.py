@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .front_matter import Document, FrontMatterError, decode, field_label, parse_document
+from .link_scan import LinkScanner, default_scanner
 from .markdown_source import MarkdownSource
 from .plain_english import length_warnings
 from .problems import Problems
@@ -105,7 +106,7 @@ class Summary:
         return (-self.published.toordinal(), self.title.lower(), self.slug)
 
 
-def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems) -> Summary | None:
+def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner | None = None) -> Summary | None:
     """Read and check one file; every problem goes into ``problems``.
 
     A file with errors still comes back, marked not valid, so later checks can
@@ -126,7 +127,7 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
         if not any(issue.path[: len(path)] == path for path in unfilled):
             problems.error(rel, document.line_of(issue.path), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
-    links, images = _check_body(document, rel, schema, problems)
+    links, images = _check_body(document, rel, schema, problems, scanner or default_scanner())
     flawed = tuple(unfilled) + tuple(issue.path for issue in issues)
     valid = len(problems.errors) == before
     return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links, images, valid, flawed)
@@ -176,11 +177,15 @@ def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabulari
             problems.error(rel, document.line_of(where), f"'{spec.name}': '{item}' is not a known {vocabulary.label.lower()}; {hint} (to add a new value, add a term to {vocabulary.path})")
 
 
-def _check_body(document: Document, rel: str, schema: Schema, problems: Problems) -> tuple[list, list]:
+def _check_body(document: Document, rel: str, schema: Schema, problems: Problems, scanner: LinkScanner) -> tuple[list, list]:
     """Refuse dangerous markup, warn about missing sections and length; return the links and images for later checks."""
+    too_long = body_too_long(document, schema)
+    if too_long:
+        problems.error(rel, document.body_line, too_long)
+        return [], []
     source = MarkdownSource(document.body, document.body_line)
-    links = source.links()
-    for line, message in unsafe_markup(source, links):
+    links, images = scanner.scan(source)
+    for line, message in unsafe_markup(source, links + images):
         problems.error(rel, line, message)
     present = {_normal(h.text) for h in source.headings()}
     for expected in schema.spec.get("x-body-headings", []):
@@ -188,7 +193,18 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
             problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
     for line, message in length_warnings(source):
         problems.warning(rel, line, message)
-    return links, source.images()
+    return links, images
+
+
+def body_too_long(document: Document, schema: Schema) -> str | None:
+    """The body's limit, from the schema: checks and the build stay quick whatever a file holds."""
+    limit = schema.spec.get("x-max-body-characters")
+    if limit is None or len(document.body) <= limit:
+        return None
+    return (
+        f"the text below the front matter is {len(document.body):,} characters long, over the limit of {limit:,} "
+        f"('x-max-body-characters' in {schema.name}.schema.json); shorten it, or link to the full text instead"
+    )
 
 
 def _lookup(data: Any, path: tuple) -> Any:
