@@ -22,15 +22,20 @@ PROJECT_FOLDERS = (".git", ".venv", "node_modules", "plugins", "tests", ".github
 
 def refusal(target: Path, settings: Settings) -> str | None:
     """Why ``target`` cannot be the site folder, as one line with the fix; None if it can."""
-    root, place = settings.root.resolve(), target.resolve()
     shown = printable(str(target))  # as typed
+    try:
+        root, place = settings.root.resolve(), target.resolve()
+        is_file = place.exists() and not place.is_dir()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop, before Python 3.13
+        reason = getattr(exc, "strerror", None) or "it is a link that leads back to itself"
+        return f"Not built: --site-dir {shown} cannot be used ({reason}); choose a folder such as site/ (nothing was changed)."
     if place == root or place in root.parents:
         return _refused(shown, "is the project folder itself" if place == root else "contains the whole project")
-    clashes = sorted((_RELATIONS.index(r), name) for name, folder in _sources(settings) if (r := _relation(place, folder.resolve())))
+    clashes = sorted((_RELATIONS.index(r), name) for name, folder in _sources(settings) if (r := _relation(place, _real(folder))))
     if clashes:
         order, name = clashes[0]  # the closest: being a folder says more than lying inside one
         return _refused(shown, f"{_RELATIONS[order]} {name}")
-    if place.exists() and not place.is_dir():
+    if is_file:
         return f"Not built: --site-dir {shown} is a file, not a folder; give a folder name such as site/ (nothing was changed)."
     return _unwritable(place, shown, settings.root)
 
@@ -51,6 +56,14 @@ def _sources(settings: Settings) -> list[tuple[str, Path]]:
 
 
 _RELATIONS = ("is", "is inside", "contains")
+
+
+def _real(folder: Path) -> Path:
+    """Where a source folder really is; a folder that is a broken loop protects its own name."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):
+        return folder.absolute()
 
 
 def _relation(place: Path, folder: Path) -> str:
