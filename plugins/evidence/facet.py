@@ -26,6 +26,7 @@ class FacetSpec:
     name: str
     vocabulary: str | None = None
     label: str | None = None
+    line: int = field(default=1, compare=False)  # in mkdocs.yml, where a problem with it is reported
 
 
 @dataclass
@@ -67,7 +68,7 @@ def check_specs(specs: list[FacetSpec], schema: Schema, vocabularies: Vocabulari
     for spec in specs:
         message = _spec_problem(spec, schema, vocabularies, names)
         if message:
-            problems.error(config_path, 1, f"facet '{spec.name}': {message}")
+            problems.error(config_path, spec.line, f"facet '{spec.name}': {message}")
             continue
         names.add(spec.name)
         good.append(spec)

@@ -140,21 +140,42 @@ def parse_document(text: str) -> Document:
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, int]]:
     """Parse YAML safely: no aliases, no duplicate keys, located errors."""
     offset = first_line - 2 if text.startswith("\n") else first_line - 1
+    return build_yaml(compose_yaml(text, first_line), offset)
+
+
+def compose_yaml(text: str, first_line: int = 1, offset: int | None = None) -> yaml.Node | None:
+    """The document as nodes, before any value is read: a syntax error is located here.
+
+    ``offset`` (line numbers added to the text's own) defaults to front matter's: one
+    less when the text starts with the newline after the opening '---'.
+    """
+    if offset is None:
+        offset = first_line - 2 if text.startswith("\n") else first_line - 1
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        lines: dict[FieldPath, int] = {}
-        return _Builder(loader, lines, offset).build(node, ()), lines
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, offset, first_line) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(first_line, f"YAML error: {exc}") from None
     except RecursionError:
-        raise FrontMatterError(first_line, "the front matter is nested too deeply; use at most a few levels of indentation") from None
+        raise FrontMatterError(first_line, _TOO_DEEP) from None
     finally:
         loader.dispose()
+
+
+def build_yaml(node: yaml.Node | None, offset: int = 0) -> tuple[Any, dict[FieldPath, int]]:
+    """Values and the line of each field, from composed nodes (a whole document or one part of it)."""
+    if node is None:
+        return None, {}
+    lines: dict[FieldPath, int] = {}
+    try:
+        return _Builder(lines, offset).build(node, ()), lines
+    except RecursionError:
+        raise FrontMatterError(node.start_mark.line + 1 + offset, _TOO_DEEP) from None
+
+
+_TOO_DEEP = "the front matter is nested too deeply; use at most a few levels of indentation"
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -168,8 +189,8 @@ class _Builder:
     time; aliases show up as a node seen twice and are refused.
     """
 
-    def __init__(self, loader: yaml.BaseLoader, lines: dict, offset: int):
-        self.loader, self.lines, self.offset, self.seen = loader, lines, offset, set()
+    def __init__(self, lines: dict, offset: int):
+        self.lines, self.offset, self.seen = lines, offset, set()
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if id(node) in self.seen:

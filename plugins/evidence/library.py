@@ -48,9 +48,11 @@ class Library:
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
-        problems = Problems()
-        _check_published_folders(settings, problems)
+        problems = Problems(list(settings.config_problems))
         schema = Schema("summary")
+        if not settings.config_readable:  # no folder is known: the one message is about mkdocs.yml
+            return cls(settings, schema, Vocabularies(), [], problems=problems)
+        _check_published_folders(settings, problems)
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
         frameworks = _load_frameworks(settings, problems)
         scanner = LinkScanner.from_mkdocs_yml(settings.path(settings.config_file))

@@ -182,7 +182,7 @@ def _required(error, name):
     missing = error.message.split("'")[1]
     where = "" if not error.absolute_path else f" in {name}"
     spec = error.schema.get("properties", {}).get(missing, {})
-    return f"missing required field '{missing}'{where}: add '{missing}:' ({spec.get('description', '').rstrip('.')})"
+    return f"missing required {_noun(error)} '{missing}'{where}: add '{missing}:' ({spec.get('description', '').rstrip('.')})"
 
 
 def _unknown_fields(error, path: tuple) -> list[Issue]:
@@ -192,9 +192,14 @@ def _unknown_fields(error, path: tuple) -> list[Issue]:
     issues = []
     for key in (k for k in error.instance if k not in allowed):
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
-        issues.append(Issue(path + (key,), f"unknown field {_key(key)}{where}; {hint}", close[0] if close else None))
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed {_noun(error)}s are: {', '.join(allowed)}"
+        issues.append(Issue(path + (key,), f"unknown {_noun(error)} {_key(key)}{where}; {hint}", close[0] if close else None))
     return issues
+
+
+def _noun(error) -> str:
+    """What a schema calls its keys: front matter has fields, plugin settings have options."""
+    return error.schema.get("x-noun", "field")
 
 
 def _type(error, name):
@@ -217,7 +222,7 @@ def _pattern(error, name):
         "^10\\.": "a DOI such as 10.1000/xyz123, without https://doi.org/ in front",
         "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
     }
-    wanted = next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
+    wanted = error.schema.get("x-pattern-hint") or next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
     return f"{name} must be {wanted}; got {_show(error.instance)}"
 
 

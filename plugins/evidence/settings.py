@@ -1,8 +1,9 @@
 """Where content lives and which facets exist: read from the evidence plugin's config.
 
 ``build.py check`` validates without importing MkDocs, so it reads the plugin's
-block from ``mkdocs.yml`` here; the MkDocs plugin passes its own (typed) config
-through the same ``Settings.from_mapping``.
+block from ``mkdocs.yml`` (``evidence.options``, checked against the options
+schema); the MkDocs plugin passes its own (typed) config, checked against the
+same schema, through the same ``Settings.from_mapping``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .facet import FacetSpec
+from .front_matter import line_of
+from .options import read_config_file
+from .problems import Problem
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Settings:
     review_after_years: int = 3
     csp_enabled: bool = True
     csp_sources: dict[str, Any] = field(default_factory=dict)  # extra sources per policy directive
+    config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
+    config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
 
     def __post_init__(self) -> None:
         """Frameworks are data: a fork that moves ``data_dir`` moves them too, unless it places them itself."""
@@ -39,8 +43,12 @@ class Settings:
             self.frameworks_dir = f"{self.data_dir}/frameworks"
 
     @classmethod
-    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None) -> "Settings":
-        facets = [FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label")) for f in options.get("facets") or []]
+    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None, lines: dict | None = None) -> "Settings":
+        """Settings from options already checked against the options schema (see ``evidence.options``)."""
+        facets = [
+            FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label"), line_of(lines or {}, ("facets", index)))
+            for index, f in enumerate(options.get("facets") or [])
+        ]
         return cls(
             root=root,
             summaries_dir=options.get("summaries_dir", "research_summaries"),
@@ -60,14 +68,12 @@ class Settings:
 
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> "Settings":
-        """Read the ``evidence`` plugin options without MkDocs (for ``check``)."""
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        options: dict[str, Any] = {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and "evidence" in plugin:
-                options = plugin["evidence"] or {}
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        return cls.from_mapping(path.parent, options, config.get("docs_dir", "docs"), path.name, theme.get("custom_dir"))
+        """Read the ``evidence`` plugin options without MkDocs (for ``check``); their mistakes travel along."""
+        found = read_config_file(path)
+        settings = cls.from_mapping(path.parent, found.options, found.docs_dir, path.name, found.theme_dir, found.lines)
+        settings.config_problems = tuple(found.problems.items)
+        settings.config_readable = found.readable
+        return settings
 
     @property
     def image_sources(self) -> tuple[str, ...] | None:
@@ -79,10 +85,3 @@ class Settings:
 
     def path(self, relative: str) -> Path:
         return self.root / relative
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !!python/name or !ENV; they do not matter here."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -21,8 +21,9 @@ from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
 from evidence.library import Library, load_library
+from evidence.options import read_config_file, sound_options
 from evidence.pages import GeneratedPage, site_pages
-from evidence.problems import WARNING, Problem
+from evidence.problems import WARNING, Problem, Problems
 from evidence.project_files import OUTSIDE, leaves_project, outside_links
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
@@ -40,6 +41,18 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.serving = False
         self.known_scripts = KnownScripts()
         self.blocked_scripts = BlockedScripts()
+
+    def load_config(self, options, config_file_path=None):
+        """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
+        plain ``mkdocs build`` refuse impossible options exactly as ``check`` does, never in MkDocs' words."""
+        path = Path(config_file_path) if config_file_path else None
+        problems = Problems()
+        lines = read_config_file(path).lines if path and path.is_file() else {}
+        sound = sound_options(options, lines, path.name if path else "mkdocs.yml", problems)
+        if problems:
+            listed = "\n".join(str(p) for p in problems.sorted())
+            raise PluginError(f"{len(problems.errors)} problem(s) in the evidence plugin's options:\n{listed}")
+        return super().load_config(sound, config_file_path)
 
     def on_startup(self, *, command, dirty) -> None:
         """The preview injects an inline live-reload script whose text changes per request:

@@ -1,0 +1,119 @@
+"""The evidence plugin's options in mkdocs.yml, checked by the same schema machinery as content.
+
+``schemas/options.schema.json`` is the one description of the options. ``check``
+reads them from mkdocs.yml here (without MkDocs); the MkDocs plugin checks the
+options MkDocs hands it against the same schema before MkDocs' own typed
+checks. Either way an impossible value is ``mkdocs.yml:LINE: message`` with the
+fix, and a value that passes ``check`` is one the build accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .front_matter import FrontMatterError, build_yaml, compose_yaml, decode, line_of
+from .problems import Problems
+from .schema import Schema
+
+PLUGIN = "evidence"
+
+
+@dataclass
+class ConfigFile:
+    """What mkdocs.yml says about the content: the plugin's options with their lines, and docs_dir."""
+
+    name: str
+    options: dict[str, Any] = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    docs_dir: str = "docs"
+    theme_dir: str | None = None  # the theme's custom_dir
+    problems: Problems = field(default_factory=Problems)
+    readable: bool = True  # False: mkdocs.yml itself could not be parsed, so no folder is known
+
+
+def read_config_file(path: Path) -> ConfigFile:
+    """The plugin's options from mkdocs.yml, sound ones only; every problem located in the file."""
+    found = ConfigFile(path.name)
+    try:
+        root = compose_yaml(decode(path.read_bytes()), offset=0)
+    except FrontMatterError as exc:
+        found.problems.error(path.name, exc.line, exc.message.replace("front matter", "file"))
+        found.readable = False
+        return found
+    except OSError as exc:
+        found.problems.error(path.name, 1, f"cannot read {path.name} ({exc.strerror}); check the file exists and can be read")
+        found.readable = False
+        return found
+    docs_dir = _scalar(_child(root, "docs_dir"))
+    found.docs_dir = docs_dir if isinstance(docs_dir, str) and docs_dir else "docs"
+    found.theme_dir = _scalar(_child(_child(root, "theme"), "custom_dir")) or None
+    block = _plugin_block(_child(root, "plugins"))
+    if block is not None:
+        _read_options(block, found)
+    return found
+
+
+def _read_options(node: yaml.Node, found: ConfigFile) -> None:
+    line = node.start_mark.line + 1
+    try:
+        options, lines = build_yaml(node)
+    except FrontMatterError as exc:
+        found.problems.error(found.name, exc.line, exc.message)
+        return
+    if isinstance(node, yaml.ScalarNode) and options in (None, PLUGIN):
+        return  # '- evidence' alone, or '- evidence:' with nothing under it: every option at its default
+    found.lines = lines
+    found.options = sound_options(options, lines, found.name, found.problems, line)
+
+
+def sound_options(options: Any, lines: dict, config_file: str, problems: Problems, line: int = 1) -> dict[str, Any]:
+    """Check options against the schema; report each issue at its line; return the options that passed.
+
+    An option that failed is left out, so its default applies and the rest of
+    the content is still checked in the same run (the run fails on the error anyway).
+    """
+    if not isinstance(options, dict):
+        problems.error(config_file, line, f"the {PLUGIN} plugin's options must be indented 'option: value' lines under '- {PLUGIN}:'; see the plugin options in README.md")
+        return {}
+    options = {key: value for key, value in options.items() if value is not None}  # 'option:' left empty: the default
+    issues = Schema("options").validate(options)
+    for issue in issues:
+        problems.error(config_file, line_of(lines, issue.path, line), issue.message)
+    flawed = [issue.path for issue in issues]
+    return {key: _sound(key, value, flawed) for key, value in options.items() if (key,) not in flawed and _sound(key, value, flawed) is not None}
+
+
+def _sound(key: str, value: Any, flawed: list[tuple]) -> Any:
+    """A list keeps its sound items (one bad facet does not hide the others); any other value is whole or gone."""
+    inside = [path[1:] for path in flawed if path[:1] == (key,) and len(path) > 1]
+    if not inside:
+        return value
+    if isinstance(value, list):
+        return [item for index, item in enumerate(value) if not any(path[:1] == (index,) for path in inside)]
+    return None
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _plugin_block(plugins: yaml.Node | None) -> yaml.Node | None:
+    """The evidence entry of 'plugins:', written as a list (the usual form) or as a mapping."""
+    if isinstance(plugins, yaml.MappingNode):
+        return _child(plugins, PLUGIN)
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.ScalarNode) and item.value == PLUGIN:
+            return item
+        if _child(item, PLUGIN) is not None:
+            return _child(item, PLUGIN)
+    return None

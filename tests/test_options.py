@@ -1,0 +1,104 @@
+"""A broken mkdocs.yml or impossible plugin options: one ``mkdocs.yml:LINE: message`` with the fix.
+
+The options schema (plugins/evidence/schemas/options.schema.json) is checked by
+``check``, by the build and by MkDocs itself (the plugin's ``load_config``), so
+options that pass ``check`` are options the build accepts.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import summary_text
+from evidence_cli.check import check
+
+OPTIONS = "      data_dir: data\n"
+
+
+def with_options(project, old: str, new: str) -> str:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text, "the fixture's mkdocs.yml changed shape"
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return config.read_text(encoding="utf-8")
+
+
+def line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(start))
+
+
+def check_output(project, capsys) -> tuple[int, list[str]]:
+    code = check(project.root)
+    return code, capsys.readouterr().out.splitlines()
+
+
+CASES = [
+    ("browse_per_page: 0", "'browse_per_page' must be 1 or more"),
+    ("browse_per_page: -1", "'browse_per_page' must be 1 or more"),
+    ("browse_per_page: many", "'browse_per_page' must be a whole number, not \"many\""),
+    ("related_count: -3", "'related_count' must be 0 or more"),
+    ("review_after_years: 0", "'review_after_years' must be 1 or more"),
+    ("csp_enabled: yes", "'csp_enabled' must be true or false, not \"yes\": 'yes' is read as text here; write true"),
+    ("csp_sources: {img-src: https://images.example.org}", "'csp_sources.img-src' must be a list (one '- item' per line), not \"https://images.example.org\""),
+    ("csp_sources: [img-src]", "'csp_sources' must be a group of indented fields, not [\"img-src\"]"),
+    ("summary_dir: research_summaries", "unknown option 'summary_dir'; did you mean 'summaries_dir'?"),
+    ("reading_paths_dir: /etc", "'reading_paths_dir' must be a folder inside the project, written from where mkdocs.yml is, such as research_summaries or content/data (not an absolute path, no '..' and no backslashes); got \"/etc\""),
+    ("reading_paths_dir: ../elsewhere", "'reading_paths_dir' must be a folder inside the project, written from where mkdocs.yml is, such as research_summaries or content/data (not an absolute path, no '..' and no backslashes); got \"../elsewhere\""),
+]
+
+
+@pytest.mark.parametrize(("option", "message"), CASES, ids=[c[0] for c in CASES])
+def test_an_impossible_option_is_one_located_error(project, capsys, option, message):
+    project.add("study.md", summary_text())
+    text = with_options(project, OPTIONS, OPTIONS + f"      {option}\n")
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, option)}: {message}"])
+
+
+def test_facets_in_the_wrong_shape_are_located(project, capsys):
+    text = with_options(project, "      facets:\n        - field: topics\n          name: topic\n", "      facets:\n        - name: topic\n        - field: year\n          name: Year\n")
+    code, out = check_output(project, capsys)
+    assert code == 1
+    assert out[:-1] == [
+        f"mkdocs.yml:{line_of(text, '- name: topic')}: missing required option 'field' in 'facets' item 1: add 'field:' (the front-matter field to browse by, such as topics or strength.level)",
+        f"mkdocs.yml:{line_of(text, 'name: Year')}: 'name' in 'facets' item 2 must be lowercase words joined by hyphens, for example people-with-learning-disabilities; got \"Year\"",
+    ]
+
+
+def test_a_syntax_error_in_mkdocs_yml_is_the_only_message(project, capsys):
+    project.add("study.md", summary_text())
+    text = with_options(project, "site_name: ", 'site_name: "')
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, 'site_name:')}: a double quote (\") opened on this line is never closed: add the closing quote at the end of the value"])
+
+
+def test_options_not_a_mapping(project, capsys):
+    text = with_options(project, "  - evidence:\n", "  - evidence: 3\n  - unused:\n")
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, '- evidence: 3')}: the evidence plugin's options must be indented 'option: value' lines under '- evidence:'; see the plugin options in README.md"])
+
+
+def test_the_build_says_the_same_and_mkdocs_never_speaks(project, capsys):
+    project.add("study.md", summary_text())
+    text = with_options(project, OPTIONS, OPTIONS + "      browse_per_page: 0\n")
+    assert project.build() == 1
+    shown = capsys.readouterr()
+    assert f"mkdocs.yml:{line_of(text, 'browse_per_page')}: 'browse_per_page' must be 1 or more" in shown.out
+    assert "Config value" not in shown.out + shown.err and "Traceback" not in shown.err
+    assert not (project.root / "site").exists()
+
+
+def test_mkdocs_itself_checks_options_with_the_same_schema(project):
+    """``mkdocs build`` and ``serve`` run the plugin's load_config: the shared schema speaks, with lines."""
+    project.add("study.md", summary_text())
+    text = with_options(project, "      facets:\n", "      facets: 3\n      old_facets:\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project.root, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-3:] == [
+        "Error: 2 problem(s) in the evidence plugin's options:",
+        f"mkdocs.yml:{line_of(text, 'facets: 3')}: 'facets' must be a list (one '- item' per line), not 3",
+        f"mkdocs.yml:{line_of(text, 'old_facets')}: unknown option 'old_facets'; did you mean 'facets'?",
+    ]
