@@ -41,7 +41,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     test = commands.add_parser("test", help="run the whole test suite (browser tests need chromium and npm ci)")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments passed to pytest")
     bench = commands.add_parser("bench", help="time validation and builds on a synthetic corpus")
-    bench.add_argument("--n", default="1000", help="corpus sizes, comma-separated (default 1000)")
+    bench.add_argument("--n", default="1000", type=corpus_sizes, help="corpus sizes, comma-separated (default 1000)")
     bench.add_argument("--no-search", action="store_true", help="skip the search figures (they need Chromium)")
     commands.add_parser("report", help="list summaries due for review and sources without open-access links")
     args, extra = parser.parse_known_args(argv)
@@ -51,6 +51,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args.pytest_args = extra + args.pytest_args  # e.g. python3 build.py test -q -k search
     args.command = args.command or "build"
     return args
+
+
+def corpus_sizes(text: str) -> str:
+    """``--n 100,1000``: positive whole numbers, so a typing mistake gets argparse's one-line answer."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts or not all(part.isascii() and part.isdigit() and int(part) > 0 for part in parts):
+        raise argparse.ArgumentTypeError(f"{text!r}: write corpus sizes as positive whole numbers separated by commas, for example --n 100,1000")
+    return ",".join(parts)
 
 
 def missing_requirements() -> list[str]:

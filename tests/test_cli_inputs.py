@@ -89,3 +89,15 @@ def test_site_dir_from_the_command_line_is_refused_in_one_line(project, capsys):
     captured = capsys.readouterr()
     assert captured.out == "" and len(captured.err.splitlines()) == 1
     assert (project.root / "content" / "index.md").exists()
+
+
+@pytest.mark.parametrize("sizes", ["abc", "0", "-5", "", "1,two"])
+def test_bench_sizes_that_are_not_positive_numbers_get_the_form(capsys, sizes):
+    from test_cli import build_entry
+
+    with pytest.raises(SystemExit) as stopped:
+        build_entry.parse_args(["bench", f"--n={sizes}"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"python3 build.py bench: error: argument --n: {sizes!r}: write corpus sizes as positive whole numbers separated by commas, for example --n 100,1000"
+    )

@@ -150,7 +150,7 @@ def test_a_vocabulary_with_the_yaml_extension_is_named_with_the_fix(project, cap
 def test_a_broken_link_is_named(project, capsys):
     (project.summaries / "gone.md").symlink_to(project.root / "nowhere.md")
     assert cli(project, "check") == 1
-    assert "research_summaries/gone.md:1: symbolic link to a file that does not exist; fix the link or delete it" in capsys.readouterr().out.splitlines()
+    assert "research_summaries/gone.md:1: symbolic link to a file that does not exist (or to itself); fix the link or delete it" in capsys.readouterr().out.splitlines()
 
 
 def test_hidden_files_and_editor_backups_are_not_content(project, capsys):
@@ -179,3 +179,18 @@ def test_a_failed_build_for_a_planted_link_leaves_the_previous_site_byte_for_byt
     assert project.build() == 1
     assert f"content/passwd.txt:1: {OUTSIDE}" in capsys.readouterr().out
     assert tree_digest(project.root / "site") == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes only on POSIX")
+def test_a_page_or_image_whose_name_is_not_utf8_is_named_before_mkdocs_fails_on_it(project, capsys):
+    (project.root / "content" / os.fsdecode(b"caf\xe9.png")).write_bytes(b"not really a picture")
+    assert cli(project, "check") == 1
+    assert (
+        "content/caf\ufffd.png:1: the file name is not valid UTF-8, so it cannot be a web address; rename it using letters, digits and hyphens"
+    ) in capsys.readouterr().out.splitlines()
+
+
+def test_a_link_to_itself_among_the_pages_is_named(project, capsys):
+    (project.root / "content" / "loop").symlink_to("loop")
+    assert cli(project, "check") == 1
+    assert "content/loop:1: symbolic link to a file that does not exist (or to itself); fix the link or delete it" in capsys.readouterr().out.splitlines()

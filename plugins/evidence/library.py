@@ -21,7 +21,7 @@ from .front_matter import line_of
 from .link_scan import LinkScanner
 from .links import SitePages
 from .problems import Problems
-from .project_files import SUMMARIES, outside_links, source_files
+from .project_files import SUMMARIES, check_published, source_files
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
 from .settings import Settings
@@ -154,11 +154,11 @@ def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabulari
 
 
 def _check_published_folders(settings: Settings, problems: Problems) -> None:
-    """Pages and templates are published or rendered by MkDocs itself, so their links out of the
-    project are refused here, before anything is built (the plugin also drops such files)."""
+    """Pages and templates are published or rendered by MkDocs itself, so what it must not read is
+    refused here, before anything is built (the plugin also drops files from outside the project)."""
     for folder in (settings.docs_dir, settings.theme_dir):
-        for rel, message in outside_links(settings.path(folder), settings.root) if folder else []:
-            problems.error(rel, 1, message)
+        if folder:
+            check_published(settings.path(folder), settings.root, problems)
 
 
 def _generated_pages(settings: Settings, frameworks: Frameworks) -> list[str]:

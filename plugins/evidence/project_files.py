@@ -78,10 +78,10 @@ def _refused(entry: Path, rel: str, root: Path, problems: Problems) -> bool:
     """Report an entry that must not be read: a bad name, a link out of the project, a broken link."""
     if _undecodable(entry.name):
         problems.error(rel, 1, "the file name is not valid UTF-8, so it cannot be a web address; rename it using letters, digits and hyphens")
+    elif not entry.exists():  # only a link can name nothing: a broken one, or a loop
+        problems.error(rel, 1, "symbolic link to a file that does not exist (or to itself); fix the link or delete it")
     elif entry.is_symlink() and leaves_project(entry, root):
         problems.error(rel, 1, OUTSIDE.format(what="folder" if entry.is_dir() else "file"))
-    elif not entry.exists():
-        problems.error(rel, 1, "symbolic link to a file that does not exist; fix the link or delete it")
     else:
         return False
     return True
@@ -107,28 +107,24 @@ def refused_file(file: Path, root: Path, problems: Problems) -> bool:
     return _refused(file, file.relative_to(root).as_posix(), root, problems)
 
 
-def outside_links(folder: Path, root: Path) -> list[tuple[str, str]]:
-    """(path, message) for every link in a published folder (pages, templates) that leaves the project.
+def check_published(folder: Path, root: Path, problems: Problems) -> None:
+    """Report every entry of a folder MkDocs publishes as it is (pages, templates) that it must not:
+    links out of the project or to nothing, and names that are not UTF-8 (MkDocs cannot write those).
 
     MkDocs follows links to folders, so this walk does too, once per real folder.
     """
     if not folder.is_dir():
-        return []
-    if folder.is_symlink() and leaves_project(folder, root):
-        return [(_rel(folder, root), OUTSIDE.format(what="folder"))]
-    refused, seen = [], set()
+        return
+    if folder.is_symlink() and _refused(folder, _rel(folder, root), root, problems):
+        return
+    seen: set[Path] = set()
     for path, folders, files in os.walk(folder, followlinks=True):
-        real = Path(path).resolve()
-        if real in seen:
+        if Path(path).resolve() in seen:
             folders[:] = []
             continue
-        seen.add(real)
-        for name in sorted(folders + files):
-            entry = Path(path) / name
-            if entry.is_symlink() and leaves_project(entry, root):
-                refused.append((_rel(entry, root), OUTSIDE.format(what="folder" if entry.is_dir() else "file")))
-        folders[:] = [name for name in folders if not leaves_project(Path(path) / name, root)]
-    return refused
+        seen.add(Path(path).resolve())
+        refused = {name for name in folders + files if _refused(Path(path) / name, _rel(Path(path) / name, root), root, problems)}
+        folders[:] = [name for name in folders if name not in refused]
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -24,7 +24,7 @@ from evidence.library import Library, load_library
 from evidence.options import read_config_file, sound_options
 from evidence.pages import GeneratedPage, site_pages
 from evidence.problems import WARNING, Problem, Problems
-from evidence.project_files import OUTSIDE, leaves_project, outside_links
+from evidence.project_files import OUTSIDE, check_published, leaves_project
 from evidence.safety import sanitize_html
 from evidence.settings import Settings
 from evidence.site_identity import SiteIdentity
@@ -192,10 +192,11 @@ def _source(file: File, config) -> tuple[str, str] | None:
 def _refuse_outside_templates(config) -> None:
     """Jinja reads templates itself, so a linked one cannot be dropped like a file: with the plugin on,
     the content check refuses it; switched off, this does."""
-    root = Path(config.config_file_path).parent
-    refused = outside_links(Path(config.theme.custom_dir), root) if config.theme.custom_dir else []
-    if refused:
-        raise PluginError("\n".join(f"{path}:1: {message}" for path, message in refused))
+    problems = Problems()
+    if config.theme.custom_dir:
+        check_published(Path(config.theme.custom_dir), Path(config.config_file_path).parent, problems)
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems.sorted()))
 
 
 def _own_files(files: Files, config) -> Files:
