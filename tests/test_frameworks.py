@@ -114,7 +114,7 @@ def test_schema_errors_name_the_field_and_line(tmp_path):
         """)
     _, problems = load(folder, tmp_path)
     shown = [str(p) for p in problems.items]
-    assert "data/frameworks/broken.yml:1: missing required field 'version'" in "\n".join(shown)
+    assert "data/frameworks/broken.yml:3: missing required field 'version'" in "\n".join(shown)  # after short_title
     assert any(s.startswith("data/frameworks/broken.yml:5: unknown field 'colour'") for s in shown), shown
     assert any(s.startswith("data/frameworks/broken.yml:7: ") and 'write the id in quotes, for example id: "4.2"' in s for s in shown), shown
 

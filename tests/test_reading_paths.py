@@ -133,7 +133,8 @@ def test_schema_problems_name_field_line_and_fix(tmp_path, frameworks, old, new,
 def test_missing_required_field_is_reported(tmp_path, frameworks):
     text = GOOD.replace("facilitator_notes:\n  - Allow 45 minutes and ask people to read step 1 beforehand.\n", "")
     _, problems = read(tmp_path, frameworks, text)
-    assert problems == ["reading_paths/rarely-heard.md:1: missing required field 'facilitator_notes': add 'facilitator_notes:' (How to run the path as a 45 to 60 minute team session or journal club, one point per item. They print with the session pack)"]
+    where = GOOD.splitlines().index("facilitator_notes:") + 1  # after the steps, where the schema puts it
+    assert problems == [f"reading_paths/rarely-heard.md:{where}: missing required field 'facilitator_notes': add 'facilitator_notes:' (How to run the path as a 45 to 60 minute team session or journal club, one point per item. They print with the session pack)"]
 
 
 def test_unsafe_markup_in_the_introduction_is_refused(tmp_path, frameworks):

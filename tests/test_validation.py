@@ -82,8 +82,11 @@ def test_unknown_field_suggests_the_right_name(project):
 
 
 def test_missing_required_field_says_what_to_add(project):
-    error = only_error(project, summary_text(design=None))
-    assert error.startswith(f"{NAME}:1: missing required field 'design': add 'design:'")
+    """At the line where it belongs: after the source, which the schema puts before it, not at line 1."""
+    text = summary_text(design=None)
+    after_source = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("strand:"))
+    error = only_error(project, text)
+    assert error.startswith(f"{NAME}:{after_source}: missing required field 'design': add 'design:'")
 
 
 def test_wrong_type_names_the_field_and_expected_type(project):

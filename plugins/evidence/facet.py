@@ -82,7 +82,7 @@ def _spec_problem(spec: FacetSpec, schema: Schema, vocabularies: Vocabularies, n
         return "the name is used by two facets; give each its own"
     if schema.field(spec.field) is None:
         return f"'{spec.field}' is not a front-matter field; use one of: {', '.join(f.name for f in schema.fields)}"
-    if spec.vocabulary and spec.vocabulary not in vocabularies:
+    if spec.vocabulary and spec.vocabulary not in vocabularies and spec.vocabulary not in vocabularies.broken:
         return f"vocabulary '{spec.vocabulary}' has no file data/vocabularies/{spec.vocabulary}.yml"
     return None
 

@@ -116,18 +116,27 @@ def readable_date(value: str) -> str:
 
 
 class Frameworks(dict):
-    """All frameworks by id (the file name without ``.yml``), in file-name order."""
+    """All frameworks by id (the file name without ``.yml``), in file-name order.
+
+    ``broken`` names the files that exist but failed their own checks: an id that
+    points into one is not blamed as well (one fault, one message).
+    """
+
+    broken: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path, root: Path, problems: Problems) -> "Frameworks":
         schema = Schema("framework")
-        frameworks = cls()
-        loaded = []
+        loaded, broken = [], set()
         for path in source_files(directory, root, FRAMEWORKS, problems):
             framework = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
             if framework:
                 loaded.append(framework)
-        return cls((f.id, f) for f in sorted(loaded, key=lambda f: (f.order, f.id)))
+            else:
+                broken.add(path.stem)
+        frameworks = cls((f.id, f) for f in sorted(loaded, key=lambda f: (f.order, f.id)))
+        frameworks.broken = frozenset(broken)
+        return frameworks
 
     def resolve(self, qualified: str) -> Standard | None:
         """``swe:4.2`` -> the standard, or None if either part is unknown."""
@@ -154,7 +163,7 @@ class Frameworks(dict):
 
         With no framework files only the way it is written can be checked.
         """
-        if STANDARD_ID.match(value) and (self.resolve(value) or not self):
+        if STANDARD_ID.match(value) and (self.resolve(value) or not self or value.partition(":")[0] in self.broken):
             return None
         guess = self.suggest(value)
         hint = f"did you mean '{guess}'?" if guess else "write framework:id, for example swe:4.2"

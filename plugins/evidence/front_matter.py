@@ -66,6 +66,23 @@ def line_of(lines: dict[FieldPath, int], path: FieldPath, default: int = 1) -> i
     return default
 
 
+def line_for_missing(lines: dict[FieldPath, int], parent: FieldPath, before: tuple[str, ...], default: int = 1) -> int:
+    """Where a missing field belongs: just after the last field the schema puts before it,
+    else at the start of its group. An editor adds it there, not at line 1."""
+    parent = tuple(parent)
+    present = [parent + (name,) for name in before if parent + (name,) in lines]
+    if present:
+        return _last_line_within(lines, present[-1]) + 1
+    inside = [line for path, line in lines.items() if path[: len(parent)] == parent and len(path) > len(parent)]
+    if inside:
+        return min(inside)
+    return lines[parent] + 1 if parent in lines else default
+
+
+def _last_line_within(lines: dict[FieldPath, int], path: FieldPath) -> int:
+    return max(line for key, line in lines.items() if key[: len(path)] == path)
+
+
 def field_label(path: FieldPath) -> str:
     """A field as an editor would say it: ``('topics', 0)`` is 'topics' item 1,
     ``('steps', 1, 'why')`` is 'why' in 'steps' item 2. Every message names fields
@@ -255,6 +272,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, first_line:
         quote = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#") and line.replace('\\"', "").count('"') % 2), None)
         if quote is not None:
             return FrontMatterError(quote + 1 + offset, 'a double quote (") opened on this line is never closed: add the closing quote at the end of the value')
+    for opening, closing in (("[", "]"), ("{", "}")):
+        if f"expected ',' or '{closing}'" in problem:
+            opened = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].count(opening) > lines[i].count(closing)), None)
+            if opened is not None:
+                return FrontMatterError(opened + 1 + offset, f"a '{opening}' opened on this line is never closed: add '{closing}' after the last item, or put the whole value in quotes")
     line = (mark.line + 1 + offset) if mark else first_line
     return FrontMatterError(line, f"YAML syntax error: {exc.problem or exc.context}; {_syntax_hint(exc)}")
 

@@ -56,13 +56,13 @@ class Library:
         vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
         frameworks = _load_frameworks(settings, problems)
         scanner = LinkScanner.from_mkdocs_yml(settings.path(settings.config_file))
-        read = _load_summaries(settings, schema, vocabularies, problems, scanner)
+        read, slugs = _load_summaries(settings, schema, vocabularies, problems, scanner)
         summaries = [s for s in read if s.valid]
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
         site = SitePages.collect(
-            (s.slug for s in read), settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
+            slugs, settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
             image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),
         )
         _check_links(read, site, problems)
@@ -139,18 +139,21 @@ class Library:
         return {item.slug: item for item in self.summaries}
 
 
-def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> list[Summary]:
-    """Every summary whose front matter could be read, valid or not (see ``Summary.valid``)."""
+def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> tuple[list[Summary], list[str]]:
+    """Every summary whose front matter could be read, valid or not (see ``Summary.valid``), and the
+    slug of every summary file: one that cannot be read at all is still known by its name, so links
+    and reading paths that use it are not blamed for its own error."""
     directory = settings.path(settings.summaries_dir)
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
-        return []
-    summaries = []
+        return [], []
+    summaries, slugs = [], []
     for file in source_files(directory, settings.root, SUMMARIES, problems, recursive=True):
+        slugs.append(file.stem)
         summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems, scanner)
         if summary:
             summaries.append(summary)
-    return summaries
+    return summaries, slugs
 
 
 def _check_published_folders(settings: Settings, problems: Problems) -> None:

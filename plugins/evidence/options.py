@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .front_matter import FrontMatterError, build_yaml, compose_yaml, decode, line_of
+from .front_matter import FrontMatterError, build_yaml, compose_yaml, decode
 from .problems import Problems
 from .schema import Schema
 
@@ -82,7 +82,7 @@ def sound_options(options: Any, lines: dict, config_file: str, problems: Problem
     options = {key: value for key, value in options.items() if value is not None}  # 'option:' left empty: the default
     issues = Schema("options").validate(options)
     for issue in issues:
-        problems.error(config_file, line_of(lines, issue.path, line), issue.message)
+        problems.error(config_file, issue.line_in(lines, line), issue.message)
     flawed = [issue.path for issue in issues]
     return {key: _sound(key, value, flawed) for key, value in options.items() if (key,) not in flawed and _sound(key, value, flawed) is not None}
 

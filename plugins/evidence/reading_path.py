@@ -129,7 +129,7 @@ class _Reader:
             return None
         issues = schema.validate(document.data)
         for issue in issues:
-            self.error(document.line_of(issue.path), issue.message)
+            self.error(issue.line_in(document.lines), issue.message)
         self.check_standards(document, [issue.path for issue in issues])
         self.check_body(document, routes.reading_path(file.stem), schema)
         if len(self.problems.errors) > before:

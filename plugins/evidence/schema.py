@@ -18,7 +18,7 @@ import jsonschema
 import jsonschema_rs
 
 from .calendar_dates import is_real_date, iso_suggestion
-from .front_matter import FrontMatterError, decode, field_label, line_of, parse_yaml
+from .front_matter import FrontMatterError, decode, field_label, line_for_missing, line_of, parse_yaml
 from .problems import Problems
 from .yaml_scalars import yaml11_hint
 
@@ -41,6 +41,13 @@ class Issue:
     path: tuple
     message: str
     suggests: str | None = None  # for an unknown field: the field it probably meant
+    before: tuple[str, ...] | None = None  # for a missing field: the fields the schema puts before it
+
+    def line_in(self, lines: dict, default: int = 1) -> int:
+        """The line to report at: the field's own, or for a missing field the line where it belongs."""
+        if self.before is None:
+            return line_of(lines, self.path, default)
+        return line_for_missing(lines, self.path, self.before, default)
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,15 @@ class Schema:
         and its line map, or None if anything was wrong. ``word`` may reword an
         issue using the data (for example to explain a YAML number surprise).
         """
+        found = self.read_file_partly(path, rel, problems, word)
+        return None if found is None or found[2] else found[:2]
+
+    def read_file_partly(self, path: Path, rel: str, problems: Problems, word: Callable[[Issue, Any], str] | None = None) -> tuple[Any, dict, list[Issue]] | None:
+        """Like ``read_file``, but the data comes back with its issues; None only when it cannot be parsed.
+
+        For files others depend on: what is sound in them still serves, so their
+        dependants are not blamed for the file's own mistake.
+        """
         try:
             data, lines = parse_yaml(decode(path.read_bytes()))
         except FrontMatterError as exc:
@@ -111,8 +127,8 @@ class Schema:
             return None
         issues = self.validate(data)
         for issue in issues:
-            problems.error(rel, line_of(lines, issue.path), word(issue, data) if word else issue.message)
-        return None if issues else (data, lines)
+            problems.error(rel, issue.line_in(lines), word(issue, data) if word else issue.message)
+        return data, lines, issues
 
     @cached_property
     def fields(self) -> list[Field]:
@@ -171,7 +187,15 @@ def _translate(error: jsonschema.ValidationError) -> list[Issue]:
     if error.validator == "additionalProperties":
         return _unknown_fields(error, path)
     handler = _MESSAGES.get(error.validator, _generic)
-    return [Issue(path, handler(error, field_label(path)))]
+    before = _fields_before(error) if error.validator == "required" else None
+    return [Issue(path, handler(error, field_label(path)), before=before)]
+
+
+def _fields_before(error: jsonschema.ValidationError) -> tuple[str, ...]:
+    """The fields the schema lists before the missing one: it belongs after the last of them present."""
+    names = list(error.schema.get("properties", {}))
+    missing = error.message.split("'")[1]
+    return tuple(names[: names.index(missing)]) if missing in names else tuple(names)
 
 
 def _missing_name(issue: Issue) -> str:

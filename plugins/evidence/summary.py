@@ -125,7 +125,7 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
     issues = schema.validate(document.data)
     for issue in issues:
         if not any(issue.path[: len(path)] == path for path in unfilled):
-            problems.error(rel, document.line_of(issue.path), issue.message)
+            problems.error(rel, issue.line_in(document.lines), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
     links, images = _check_body(document, rel, schema, problems, scanner or default_scanner())
     flawed = tuple(unfilled) + tuple(issue.path for issue in issues)

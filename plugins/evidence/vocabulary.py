@@ -60,29 +60,49 @@ def _normal(text: str) -> str:
 
 
 class Vocabularies(dict):
-    """All vocabularies by name (the file name without .yml)."""
+    """All vocabularies by name (the file name without .yml); ``broken``: files that could not be read at all."""
+
+    broken: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path, root: Path, problems: Problems) -> "Vocabularies":
         schema = Schema("vocabulary")
-        vocabularies = cls()
+        vocabularies, broken = cls(), set()
         for path in source_files(directory, root, VOCABULARIES, problems):
             vocabulary = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
             if vocabulary:
                 vocabularies[vocabulary.name] = vocabulary
+            else:
+                broken.add(path.stem)
+        vocabularies.broken = frozenset(broken)
         return vocabularies
 
 
 def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Vocabulary | None:
-    found = schema.read_file(path, rel, problems)
+    found = schema.read_file_partly(path, rel, problems)
     if found is None:
         return None
-    data, lines = found
+    data, lines, issues = found
+    if issues:
+        return _known_ids(path.stem, data, rel)
     vocabulary = Vocabulary(path.stem, data["label"], data["description"], path=rel)
     for index, item in enumerate(data["terms"]):
         if item["id"] in vocabulary.terms:
             problems.error(rel, lines.get(("terms", index), 1), f"term id '{item['id']}' is listed twice; ids must be unique")
             continue
         vocabulary.terms[item["id"]] = Term(item["id"], item["label"], item["description"], tuple(item.get("synonyms", ())))
+    return vocabulary
+
+
+def _known_ids(name: str, data: object, rel: str) -> Vocabulary | None:
+    """A vocabulary with errors still knows its ids: summaries are checked against them and not
+    blamed for the file's own mistake (its errors fail the run anyway)."""
+    terms = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(terms, list):
+        return None
+    vocabulary = Vocabulary(name, str(data.get("label") or name), "", path=rel)
+    for item in terms:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            vocabulary.terms.setdefault(item["id"], Term(item["id"], str(item.get("label") or item["id"]), ""))
     return vocabulary
 
