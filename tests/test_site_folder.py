@@ -221,3 +221,30 @@ def test_a_build_whose_previous_site_cannot_be_removed_says_so_and_succeeds(proj
     err = capsys.readouterr().err
     assert "warning: could not remove " in err and ".site.building-" in err and "delete that folder by hand" in err
     assert "Talking mats" in (site / "research/talking-mats/index.html").read_text()
+
+
+def test_an_output_folder_of_other_files_is_refused_not_emptied(project, capsys, tmp_path):
+    """Only a site is replaced: ``--site-dir ~/Documents`` must not delete someone's documents."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "notes.txt").write_text("my notes")
+    code, err = build(project, documents, capsys)
+    assert code == 2
+    assert f"Not built: --site-dir {documents} holds files but no site (it has no index.html), and building replaces the whole folder." in err
+    assert (documents / "notes.txt").read_text() == "my notes"
+
+
+def test_an_output_folder_under_a_file_is_refused(project, capsys):
+    code, err = build(project, project.root / "mkdocs.yml" / "site", capsys)
+    assert code == 2
+    assert f"Not built: --site-dir {project.root / 'mkdocs.yml' / 'site'} lies under mkdocs.yml, which is a file; choose a folder such as site/" in err
+
+
+def test_an_output_folder_where_nothing_can_be_written_is_refused(project, capsys, tmp_path, undeletable):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    undeletable(locked)
+    code, err = build(project, locked / "site", capsys)
+    assert code == 2
+    assert f"Not built: cannot write to {locked} to create --site-dir {locked / 'site'}; choose a folder you can write to (nothing was changed)." in err
+    assert list(locked.iterdir()) == []

@@ -37,7 +37,7 @@ def refusal(target: Path, settings: Settings) -> str | None:
         return _refused(shown, f"{_RELATIONS[order]} {name}")
     if is_file:
         return f"Not built: --site-dir {shown} is a file, not a folder; give a folder name such as site/ (nothing was changed)."
-    return _unwritable(place, shown, settings.root)
+    return _not_a_site(place, shown) or _unwritable(place, shown, settings.root)
 
 
 def _sources(settings: Settings) -> list[tuple[str, Path]]:
@@ -81,12 +81,24 @@ def _refused(shown: str, why: str) -> str:
     )
 
 
-def _unwritable(place: Path, shown: str, root: Path) -> str | None:
-    """The site is built beside its folder and renamed into place, so the parent must be writable."""
-    parent = next((p for p in place.parents if p.exists()), None)
-    if parent is not None and parent.is_dir() and os.access(parent, os.W_OK | os.X_OK):
+def _not_a_site(place: Path, shown: str) -> str | None:
+    """Only a site is replaced: a folder of other files (say ~/Documents) would be deleted with it."""
+    if not place.is_dir() or (place / "index.html").is_file() or not any(place.iterdir()):
         return None
-    return f"Not built: cannot write to {_shown(parent or place, root)} to create --site-dir {shown}; choose a folder you can write to (nothing was changed)."
+    return (
+        f"Not built: --site-dir {shown} holds files but no site (it has no index.html), and building replaces the whole folder. "
+        "Choose a new or empty folder, such as site/ (nothing was changed)."
+    )
+
+
+def _unwritable(place: Path, shown: str, root: Path) -> str | None:
+    """The site is built beside its folder and renamed into place, so the parent must be a writable folder."""
+    parent = next((p for p in place.parents if p.exists()), place.anchor)
+    if not Path(parent).is_dir():
+        return f"Not built: --site-dir {shown} lies under {_shown(Path(parent), root)}, which is a file; choose a folder such as site/ (nothing was changed)."
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"Not built: cannot write to {_shown(Path(parent), root)} to create --site-dir {shown}; choose a folder you can write to (nothing was changed)."
+    return None
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -95,4 +107,4 @@ def _shown(path: Path, root: Path) -> str:
         relative = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return printable(str(path))
-    return printable(relative + "/" if relative != "." else "./")
+    return printable(relative + ("/" if path.is_dir() else "") if relative != "." else "./")
