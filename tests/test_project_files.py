@@ -194,3 +194,23 @@ def test_a_link_to_itself_among_the_pages_is_named(project, capsys):
     (project.root / "content" / "loop").symlink_to("loop")
     assert cli(project, "check") == 1
     assert "content/loop:1: symbolic link to a file that does not exist (or to itself); fix the link or delete it" in capsys.readouterr().out.splitlines()
+
+
+def test_a_link_into_the_projects_hidden_folders_is_refused_like_one_outside(project, capsys):
+    """A CI checkout keeps its token in .git/config: a page linked to it must not publish it."""
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "config").write_text("extraheader = AUTHORIZATION: basic secret-token")
+    (project.root / "content" / "config.txt").symlink_to(project.root / ".git" / "config")
+    assert cli(project, "check") == 1
+    out = capsys.readouterr().out
+    assert f"content/config.txt:1: {OUTSIDE}" in out.splitlines() and "secret-token" not in out
+
+
+def test_hidden_files_of_the_pages_folder_itself_are_its_own(tmp_path):
+    """``content/.well-known/security.txt`` is a real file of the project, not a link: it may be published."""
+    from evidence.project_files import leaves_project
+
+    root = tmp_path / "project"
+    (root / "content" / ".well-known").mkdir(parents=True)
+    (root / "content" / ".well-known" / "security.txt").write_text("Contact: mailto:x@example.org")
+    assert not leaves_project(root / "content" / ".well-known" / "security.txt", root)

@@ -3,8 +3,8 @@
 A symbolic link can make a file anywhere on the machine (``/etc/passwd``, a
 key in the home folder) look like a page, a summary or a data file. Every
 folder the site is made from is listed through this module, which keeps a
-link only if the real file behind it lies inside the project; links within the
-project keep working. Anything else in a content folder that would be silently
+link only if the real file behind it lies inside the project, outside its hidden
+folders (``.git``); links among the project's own files keep working. Anything else in a content folder that would be silently
 skipped (a ``.txt`` summary, a folder named ``x.md``, a broken link, a file name
 that is not UTF-8) gets a located message instead. Hidden files (``.gitkeep``)
 and editor backups (``x.md~``) are skipped without one.
@@ -22,12 +22,31 @@ OUTSIDE = "symbolic link to a {what} outside the project is not published; copy 
 
 
 def leaves_project(path: Path, root: Path) -> bool:
-    """True when the real file behind ``path`` is not inside ``root`` (a link loop leads nowhere)."""
+    """True when the real file behind ``path`` is not one of the project's own files.
+
+    Reached through a link, it must also stay out of the project's hidden and tool
+    folders: ``content/x -> ../.git/config`` would publish the credentials a CI
+    checkout keeps there. A link loop leads nowhere, so it leaves too.
+    """
     try:
         real, home = path.resolve(), root.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
         return True
-    return real != home and home not in real.parents
+    if real != home and home not in real.parents:
+        return True
+    inside = real.relative_to(home).parts
+    return _linked(path, root, inside) and any(part.startswith(".") or part in TOOL_FOLDERS for part in inside)
+
+
+TOOL_FOLDERS = ("node_modules", "__pycache__")
+
+
+def _linked(path: Path, root: Path, inside: tuple[str, ...]) -> bool:
+    """Whether a link was followed on the way: the written path and the real one differ."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts != inside
+    except ValueError:
+        return True
 
 
 @dataclass(frozen=True)
