@@ -12,6 +12,7 @@ from typing import Any
 from . import routes
 from .facet import Facet, FacetTerm
 from .field_reference import field_reference
+from .catalogue import Licence, columns
 from .citing import cite_summary
 from .framework import Framework, Standard
 from .library import Library
@@ -53,7 +54,20 @@ def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
             pages.extend(_term_pages(facet, term, library.settings.per_page))
     pages.extend(_reading_path_pages(library))
     pages.extend(_cpd_pages(library))
+    pages.append(_open_data_page(library))
     return pages
+
+
+def _open_data_page(library: Library) -> GeneratedPage:
+    """How to reuse the catalogue: the files, the licence and every column, from the summary schema."""
+    fields = {f.name: f.description for f in library.schema.fields}
+    context = {
+        "licence": Licence.from_settings(library.settings),
+        "columns": [(name, fields.get(name, "")) for name in columns(library.schema)],
+        "count": len(library.summaries),
+    }
+    description = "Everything this site holds about its research summaries, as JSON and CSV files anyone can reuse."
+    return GeneratedPage(routes.open_data(), "open-data.html", "Open data", description, context, in_nav=True)
 
 
 def _reference_page(library: Library) -> GeneratedPage:

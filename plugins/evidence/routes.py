@@ -84,3 +84,12 @@ def citation_file(slug: str, extension: str) -> str:
 def share_image() -> str:
     """The picture link previews show (OpenGraph and Twitter cards): one for the whole site."""
     return "assets/images/share.png"
+
+
+def catalogue(extension: str) -> str:
+    """Open data at stable addresses: ``catalogue.json``, ``catalogue.schema.json``, ``catalogue.csv``."""
+    return f"catalogue.{extension}"
+
+
+def open_data() -> str:
+    return "open-data.md"

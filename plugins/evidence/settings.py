@@ -34,6 +34,8 @@ class Settings:
     review_after_years: int = 3
     csp_enabled: bool = True
     csp_sources: dict[str, Any] = field(default_factory=dict)  # extra sources per policy directive
+    data_licence_name: str = ""  # the open data's licence; empty: none chosen yet, and the catalogue says so
+    data_licence_url: str = ""
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
 
@@ -64,6 +66,8 @@ class Settings:
             review_after_years=options.get("review_after_years", 3),
             csp_enabled=options.get("csp_enabled", True),
             csp_sources=dict(options.get("csp_sources") or {}),
+            data_licence_name=options.get("data_licence_name") or "",
+            data_licence_url=options.get("data_licence_url") or "",
         )
 
     @classmethod

@@ -30,3 +30,6 @@ class EvidenceConfig(base.Config):
     # csp_sources: {connect-src: ["https://stats.example.org"]}
     csp_enabled = c.Type(bool, default=True)
     csp_sources = c.Type(dict, default={})
+    # Open data (catalogue.json, catalogue.csv): the licence it is published under.
+    data_licence_name = c.Type(str, default="")
+    data_licence_url = c.Type(str, default="")

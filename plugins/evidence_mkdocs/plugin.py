@@ -17,6 +17,7 @@ from mkdocs.utils import get_theme_dir
 
 from evidence import routes, search_index, share_image
 from evidence.annotations import print_problems
+from evidence.catalogue import Licence, catalogue_files
 from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
@@ -89,6 +90,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
             for download in page.downloads:
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
+            files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, _brand_colour(config))))
         return self._add_feeds(files, config)
 
@@ -225,7 +228,7 @@ def _fixed_pages() -> list[str]:
     """Pages the plugin makes whatever the content: the nav and hand-written pages link to them."""
     return [
         routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(),
-        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(),
+        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(),
     ]
 
 
