@@ -108,4 +108,5 @@ def brand_colour(css: str, default: str = "#00545c") -> str:
 
 
 def alt_text(site_name: str) -> str:
-    return f"{site_name}: the name in white capital letters on the site's colour"
+    """Concatenated, not formatted: an already escaped name (``Markup``) stays escaped once, not twice."""
+    return site_name + ": the name in white capital letters on the site's colour"

@@ -32,6 +32,7 @@ from evidence.site_identity import SiteIdentity
 
 from .config import EvidenceConfig
 from .html_fixes import fixed as fixed_html
+from .settings_text import escape_nav, escape_settings, striptags, text
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -107,7 +108,14 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, feed.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    def on_nav(self, nav, config, files):
+        escape_nav(nav.items)
+        return nav
+
     def on_env(self, env, config, files):
+        """Last event before templates render: settings are escaped here, after the feeds and share image used them."""
+        escape_settings(config)
+        env.filters["striptags"] = striptags
         env.globals["library"] = self.library
         env.globals["routes"] = routes
         env.globals["search"] = search_index
@@ -126,6 +134,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     # Run last, so the sanitiser sees the final HTML other plugins produced.
     @event_priority(-100)
     def on_page_content(self, html, page, config, files):
+        page.title = text(page.title)  # known now: from the nav, the front matter or the first heading
         return sanitize_html(html)
 
     def on_page_context(self, context, page, config, nav):
@@ -253,6 +262,6 @@ def _mark_excluded(files: Files, config, srcs: list[str]) -> Files:
 
 def _escape_meta(meta: dict) -> None:
     """Material prints page.meta title, description and subtitle (in the nav) without escaping; escape them once here."""
-    for key in ("title", "description", "subtitle"):
+    for key in ("title", "description", "subtitle", "status"):
         if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
             meta[key] = escape(meta[key])
