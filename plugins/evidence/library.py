@@ -18,6 +18,7 @@ from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
+from .hand_written import check_pages
 from .link_scan import LinkScanner
 from .links import SitePages
 from .problems import Problems
@@ -66,6 +67,7 @@ class Library:
             image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),
         )
         _check_links(read, site, problems)
+        check_pages(settings, site, scanner, problems)
         specs = check_specs(settings.facets, schema, vocabularies, settings.config_file, problems)
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
@@ -167,7 +169,7 @@ def _check_published_folders(settings: Settings, problems: Problems) -> None:
 def _generated_pages(settings: Settings, frameworks: Frameworks) -> list[str]:
     """Pages the plugin makes that editors may link to by file, known before anything is derived.
     (A term's browse page exists only once a summary uses the term; it is linked by address, not file.)"""
-    fixed = [routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(), routes.coverage(), routes.my_cpd()]
+    fixed = [routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed()]
     facets = [routes.facet(spec.name) for spec in settings.facets]
     cpd = [routes.framework(f.id) for f in frameworks.values()] + [routes.standard(s.framework.id, s.id) for f in frameworks.values() for s in f.walk()]
     return fixed + facets + cpd

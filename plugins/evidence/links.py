@@ -24,6 +24,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from . import routes
 from .project_files import leaves_project
+from .safety import link_scheme
 
 _MAX_HINTS = 200  # suggestions compare with every page: enough for real mistakes, bounded for a generated flood
 _FILE_TYPES = {"md", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "csv", "txt", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "json", "xml", "yml", "yaml"}
@@ -62,6 +63,8 @@ class SitePages:
         mkdocs/structure/pages.py): anything MkDocs would warn about is an error here first,
         in the editor's file, at the line, with what to write instead.
         """
+        if link_scheme(url):
+            return None  # another website, or a scheme hidden by entities: which may run is safety.py's question
         try:
             parts = urlsplit(url)
         except ValueError:  # 'https://[' and other addresses no browser can open
