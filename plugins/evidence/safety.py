@@ -14,6 +14,7 @@ import re
 
 import nh3
 
+from .content_names import OwnNames
 from .markdown_source import MarkdownSource
 
 # Raw HTML an editor may write: inline, harmless and without a Markdown equivalent.
@@ -93,10 +94,12 @@ _TAG_ATTRIBUTES = {
 }
 
 
-def sanitize_html(fragment: str) -> str:
-    """Clean rendered HTML: keep structure and Material's classes, drop anything that runs."""
+def sanitize_html(fragment: str, own: OwnNames = OwnNames()) -> str:
+    """Clean rendered HTML: keep structure and content classes, drop anything that runs,
+    and keep content's ids and classes apart from the page's own (see ``content_names``)."""
     return nh3.clean(
         fragment,
+        attribute_filter=own.attribute_filter(fragment),
         tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
         attributes={"*": _GENERIC_ATTRIBUTES, **_TAG_ATTRIBUTES},
         url_schemes=set(SAFE_SCHEMES),

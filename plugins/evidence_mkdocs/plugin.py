@@ -18,6 +18,7 @@ from mkdocs.utils import get_theme_dir
 from evidence import routes, search_index, share_image
 from evidence.annotations import print_problems
 from evidence.catalogue import Licence, catalogue_files
+from evidence.content_names import OwnNames
 from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
 from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
@@ -43,6 +44,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.serving = False
         self.known_scripts = KnownScripts()
         self.blocked_scripts = BlockedScripts()
+        self.own_names = OwnNames()
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
@@ -64,6 +66,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
+        self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
         self.library, self.pages, self.feeds_written = None, {}, False  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             _refuse_outside_templates(config)
@@ -135,7 +138,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     @event_priority(-100)
     def on_page_content(self, html, page, config, files):
         page.title = text(page.title)  # known now: from the nav, the front matter or the first heading
-        return sanitize_html(html)
+        _rename_toc(page.toc, self.own_names.renames(html))
+        return sanitize_html(html, self.own_names)
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
@@ -192,6 +196,19 @@ def _theme_templates(config) -> list[str]:
     """The installed theme's own templates, not custom_dir: inline scripts in overrides get no hash."""
     folder = Path(get_theme_dir(config.theme.name)) if config.theme.name else None
     return [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))] if folder else []
+
+
+def _custom_templates(config) -> list[str]:
+    """The site's own templates (overrides/): their ids are the page's too."""
+    folder = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))] if folder and folder.is_dir() else []
+
+
+def _rename_toc(items, renames: dict[str, str]) -> None:
+    """The table of contents links to headings by id: it follows a heading the sanitiser renamed."""
+    for item in items if renames else []:
+        item.id = renames.get(item.id, item.id)
+        _rename_toc(item.children, renames)
 
 
 def _source(file: File, config) -> tuple[str, str] | None:
