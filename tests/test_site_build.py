@@ -140,7 +140,8 @@ def test_failed_mkdocs_build_leaves_the_previous_site_and_no_temporary_folder(pr
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0
     before = tree_digest(project.root / "site")
-    (project.root / "content/about.md").write_text("# About\n\n[missing](nowhere.md)\n")
+    # A template MkDocs cannot render: the checks before the build do not read templates (a broken link would stop there).
+    (project.root / "overrides/main.html").write_text('{% extends "base.html" %}{% block content %}{% if %}{% endblock %}\n')
     assert project.build() == 1
     assert "previous site is unchanged" in capsys.readouterr().err
     assert tree_digest(project.root / "site") == before
