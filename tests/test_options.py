@@ -78,7 +78,7 @@ def test_a_syntax_error_in_mkdocs_yml_is_the_only_message(project, capsys):
 def test_options_not_a_mapping(project, capsys):
     text = with_options(project, "  - evidence:\n", "  - evidence: 3\n  - unused:\n")
     code, out = check_output(project, capsys)
-    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, '- evidence: 3')}: the evidence plugin's options must be indented 'option: value' lines under '- evidence:'; see the plugin options in README.md"])
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, '- evidence: 3')}: the evidence plugin's options must be indented 'option: value' lines under '- evidence:', for example 'browse_per_page: 50' (every option is described in plugins/evidence/schemas/options.schema.json)"])
 
 
 def test_the_build_says_the_same_and_mkdocs_never_speaks(project, capsys):
@@ -102,3 +102,12 @@ def test_mkdocs_itself_checks_options_with_the_same_schema(project):
         f"mkdocs.yml:{line_of(text, 'facets: 3')}: 'facets' must be a list (one '- item' per line), not 3",
         f"mkdocs.yml:{line_of(text, 'old_facets')}: unknown option 'old_facets'; did you mean 'facets'?",
     ]
+
+
+def test_mkdocs_gets_the_options_check_read_not_its_yaml_1_1_reading(project):
+    """MkDocs reads YAML 1.1, where a facet named 'on' is true; the plugin hands it what check read."""
+    from mkdocs.config import load_config
+
+    with_options(project, "          name: year\n", "          name: on\n")
+    config = load_config(config_file=str(project.root / "mkdocs.yml"))
+    assert config.plugins["evidence"].config.facets[-1]["name"] == "on"

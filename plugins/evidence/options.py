@@ -33,6 +33,7 @@ class ConfigFile:
     theme_dir: str | None = None  # the theme's custom_dir
     problems: Problems = field(default_factory=Problems)
     readable: bool = True  # False: mkdocs.yml itself could not be parsed, so no folder is known
+    has_block: bool = False  # True: the file lists the plugin, so ``options`` are what it says
 
 
 def read_config_file(path: Path) -> ConfigFile:
@@ -53,6 +54,7 @@ def read_config_file(path: Path) -> ConfigFile:
     found.theme_dir = _scalar(_child(_child(root, "theme"), "custom_dir")) or None
     block = _plugin_block(_child(root, "plugins"))
     if block is not None:
+        found.has_block = True
         _read_options(block, found)
     return found
 
@@ -77,7 +79,7 @@ def sound_options(options: Any, lines: dict, config_file: str, problems: Problem
     the content is still checked in the same run (the run fails on the error anyway).
     """
     if not isinstance(options, dict):
-        problems.error(config_file, line, f"the {PLUGIN} plugin's options must be indented 'option: value' lines under '- {PLUGIN}:'; see the plugin options in README.md")
+        problems.error(config_file, line, f"the {PLUGIN} plugin's options must be indented 'option: value' lines under '- {PLUGIN}:', for example 'browse_per_page: 50' (every option is described in plugins/evidence/schemas/options.schema.json)")
         return {}
     options = {key: value for key, value in options.items() if value is not None}  # 'option:' left empty: the default
     issues = Schema("options").validate(options)

@@ -48,11 +48,18 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
-        plain ``mkdocs build`` refuse impossible options exactly as ``check`` does, never in MkDocs' words."""
+        plain ``mkdocs build`` refuse impossible options exactly as ``check`` does, never in MkDocs' words.
+
+        The options are the ones ``check`` read from the file when it has them: MkDocs reads YAML 1.1,
+        where a facet named ``on`` is true, and check passing must mean the build passes.
+        """
         path = Path(config_file_path) if config_file_path else None
-        problems = Problems()
-        lines = read_config_file(path).lines if path and path.is_file() else {}
-        sound = sound_options(options, lines, path.name if path else "mkdocs.yml", problems)
+        found = read_config_file(path) if path and path.is_file() else None
+        if found is not None and found.has_block:
+            problems, sound = found.problems, found.options
+        else:  # options given some other way (tests, a config without the file)
+            problems = Problems()
+            sound = sound_options(options, {}, path.name if path else "mkdocs.yml", problems)
         if problems:
             listed = "\n".join(str(p) for p in problems.sorted())
             raise PluginError(f"{len(problems.errors)} problem(s) in the evidence plugin's options:\n{listed}")
