@@ -42,13 +42,13 @@ def frameworks() -> Frameworks:
 
 
 def load_rules(tmp_path: Path, frameworks: Frameworks, text: str | None = None) -> tuple[CpdRules | None, list[str]]:
-    file = REPO / "data" / "cpd.yml"
+    file = REPO / "data" / "cpd" / "england.yml"
     if text is not None:
-        file = tmp_path / "data" / "cpd.yml"
+        file = tmp_path / "data" / "cpd" / "england.yml"
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text, encoding="utf-8")
     problems = Problems()
-    rules = CpdRules.load(file, file.parents[1], frameworks, problems)
+    rules = CpdRules.load(file, file.parents[2], frameworks, problems)
     return rules, [str(p) for p in problems.sorted()]
 
 
@@ -62,22 +62,22 @@ def test_bundled_cpd_rules_are_data(tmp_path, frameworks):
     assert [s.qualified for s in rules.focus_options()] == [f"swe:4.{n}" for n in range(1, 9)]
     data = rules.browser_data(frameworks)
     assert data["registration_year"] == {"start": "12-01", "end": "11-30"}
-    assert data["requirements"] == {"pieces": 2, "with_peer_reflection": 1}
+    assert data["requirements"] == {"measure": "pieces", "pieces": 2, "with_peer_reflection": 1}
     assert data["standards"]["swe:4.2"].startswith("SWE 4.2: ")
     assert "standards" not in rules.browser_data(), "labels for every standard only where the export needs them"
 
 
 def test_rules_the_schema_cannot_express_are_checked_at_their_lines(tmp_path, frameworks):
-    text = (REPO / "data" / "cpd.yml").read_text(encoding="utf-8")
+    text = (REPO / "data" / "cpd" / "england.yml").read_text(encoding="utf-8")
     text = text.replace('start: "12-01"', 'start: "02-30"').replace("with_peer_reflection: 1", "with_peer_reflection: 3")
     text = text.replace('focus_standard: "swe:4"', 'focus_standard: "swe:44"').replace("    input: date\n", "    input: text\n")
     rules, problems = load_rules(tmp_path, frameworks, text)
     lines = text.splitlines()
     at = lambda needle: next(n for n, line in enumerate(lines, 1) if needle in line)  # noqa: E731
     assert rules is None
-    assert f"data/cpd.yml:{at('02-30')}: 'registration_year.start': 02-30 is not a day of the year; write MM-DD, for example 12-01" in problems
-    assert f"data/cpd.yml:{at('with_peer_reflection: 3')}: 'requirements.with_peer_reflection' cannot be more than 'requirements.pieces'" in problems
-    assert any(p.startswith(f"data/cpd.yml:{at('swe:44')}: 'focus_standard': 'swe:44' is not a standard") for p in problems), problems
+    assert f"data/cpd/england.yml:{at('02-30')}: 'registration_year.start': 02-30 is not a day of the year; write MM-DD, for example 12-01" in problems
+    assert f"data/cpd/england.yml:{at('with_peer_reflection: 3')}: 'requirements.with_peer_reflection' cannot be more than 'requirements.pieces'" in problems
+    assert any(p.startswith(f"data/cpd/england.yml:{at('swe:44')}: 'focus_standard': 'swe:44' is not a standard") for p in problems), problems
     assert any("needs exactly one field with 'input: date'" in p for p in problems), problems
 
 
@@ -141,7 +141,8 @@ def test_every_link_on_the_new_pages_resolves(built):
 
 def test_coverage_matrix_is_an_accessible_table(built):
     page = built.page("cpd/coverage")
-    assert page.count('role="region" tabindex="0" aria-labelledby="caption-') == 8, "4 frameworks by strand and by topic"
+    frameworks = [f for f in built.library().frameworks.values() if f.standards]
+    assert page.count('role="region" tabindex="0" aria-labelledby="caption-') == 2 * len(frameworks), "each framework by strand and by topic"
     assert '<caption id="caption-swe-strand">SWE standards by strand: number of summaries</caption>' in page
     assert '<th scope="col">Standard</th>' in page and '<th scope="row">' in page
     assert "0 (gap)" in page
@@ -154,10 +155,10 @@ def test_cpd_rules_reach_the_browser_as_data_not_code(built):
         inline = [attrs for attrs, body in scripts if body.strip() and "src=" not in attrs and "application/json" not in attrs and "application/ld+json" not in attrs and "__config" not in attrs]
         assert not [a for a in inline if "cpd" in a], inline
         rules = json.loads(re.search(r'<script type="application/json" id="cpd-rules">(.*?)</script>', page, re.S).group(1))
-        assert rules["requirements"] == {"pieces": 2, "with_peer_reflection": 1}
+        assert rules["requirements"] == {"measure": "pieces", "pieces": 2, "with_peer_reflection": 1}
         assert "onclick=" not in page and ' style="' not in page.split('class="md-content"')[1].split("</article>")[0]
     script = (built.root / "site" / "assets" / "javascripts" / "cpd.js").read_text(encoding="utf-8")
-    assert "12-01" not in script and "Social Work England" not in script, "rules live in data/cpd.yml only"
+    assert "12-01" not in script and "Social Work England" not in script, "rules live in data/cpd/<nation>.yml only"
 
 
 def test_printable_template_and_form_are_both_rendered(built):

@@ -32,14 +32,26 @@ def bundled() -> Frameworks:
 
 
 def test_bundled_files_pass_the_schema_and_come_in_order(bundled):
-    assert list(bundled) == ["swe", "pcf", "kss-children", "kss-adults"]
+    assert list(bundled) == [f.id for f in sorted(bundled.values(), key=lambda f: (f.order, f.id))]
     for framework in bundled.values():
-        assert framework.title and framework.version and framework.date and framework.nations
+        assert framework.title and framework.nations
 
 
 def test_only_confirmed_official_addresses_are_given(bundled):
     assert bundled["swe"].source_url == "https://www.socialworkengland.org.uk/standards/professional-standards/"
-    assert [f.id for f in bundled.values() if not f.source_url] == ["pcf", "kss-children", "kss-adults"]
+    assert {"pcf", "kss-children", "kss-adults", "scw", "sssc", "niscc-conduct", "niscc-practice"} <= {f.id for f in bundled.values() if not f.source_url}
+
+
+def test_every_nation_has_its_frameworks_with_unknowns_marked(bundled):
+    """Wales, Scotland and Northern Ireland from the reference facts: what is not known is marked, not made up."""
+    scw = bundled["scw"]
+    assert [s.id for s in scw.standards] == [str(n) for n in range(1, 8)]
+    assert [s.id for s in scw.standards if s.confirmed] == ["6"]
+    assert bundled["sssc"].standards == [] and bundled["sssc"].nations == ["scotland"]
+    for kind in ("conduct", "practice"):
+        niscc = bundled[f"niscc-{kind}"]
+        assert len(niscc.standards) == 6 and niscc.unconfirmed == 6 and niscc.nations == ["northern-ireland"]
+    assert not any(f.version or f.date for f in (scw, bundled["sssc"], bundled["niscc-conduct"])), "no version or date is recorded for them"
 
 
 def test_structure_matches_the_reference_facts(bundled):
@@ -104,7 +116,6 @@ def test_summary_with_unknown_standard_fails_at_its_line(project):
 def test_schema_errors_name_the_field_and_line(tmp_path):
     folder = write_framework(tmp_path, "broken.yml", """\
         title: Broken framework
-        short_title: BF
         date: "2020"
         nations: [england]
         colour: blue
@@ -114,9 +125,9 @@ def test_schema_errors_name_the_field_and_line(tmp_path):
         """)
     _, problems = load(folder, tmp_path)
     shown = [str(p) for p in problems.items]
-    assert "data/frameworks/broken.yml:3: missing required field 'version'" in "\n".join(shown)  # after short_title
-    assert any(s.startswith("data/frameworks/broken.yml:5: unknown field 'colour'") for s in shown), shown
-    assert any(s.startswith("data/frameworks/broken.yml:7: ") and 'write the id in quotes, for example id: "4.2"' in s for s in shown), shown
+    assert "data/frameworks/broken.yml:2: missing required field 'short_title'" in "\n".join(shown)  # after title
+    assert any(s.startswith("data/frameworks/broken.yml:4: unknown field 'colour'") for s in shown), shown
+    assert any(s.startswith("data/frameworks/broken.yml:6: ") and 'write the id in quotes, for example id: "4.2"' in s for s in shown), shown
 
 
 def test_duplicate_ids_and_reserved_names_are_refused(tmp_path):

@@ -191,12 +191,13 @@ def test_a_loosely_written_standard_gets_the_same_suggestion_everywhere(project,
     project.add("talking-mats.md", summary)
     path = GOOD.replace("  - swe:1.3\n", f"  - {written}\n")
     project.add_reading_path("rarely-heard.md", path)
-    cpd = project.root / "data" / "cpd.yml"
-    cpd.write_text(cpd.read_text(encoding="utf-8").replace('focus_standard: "swe:4"', f'focus_standard: "{written}"'), encoding="utf-8")
+    cpd = project.root / "data" / "cpd" / "england.yml"
+    text = cpd.read_text(encoding="utf-8").replace('focus_standard: "swe:4"', f'focus_standard: "{written}"')
+    cpd.write_text(text, encoding="utf-8")
     said = f"'{written}' is not written as framework:id; did you mean 'swe:1.3'?"
     errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
     assert errors == [
-        f"data/cpd.yml:6: 'focus_standard': {said}",
+        f"data/cpd/england.yml:{line_of(text, written)}: 'focus_standard': {said}",
         f"reading_paths/rarely-heard.md:{line_of(path, written)}: 'standards' item 1: {said}",
         f"research_summaries/talking-mats.md:{line_of(summary, written)}: 'standards' item 1: {said}",
     ]

@@ -116,6 +116,7 @@ def build_matrix(framework: Framework, facet: Facet, index: StandardIndex) -> Ma
 
 
 def build_matrices(frameworks: Frameworks, facets: list[Facet], index: StandardIndex) -> list[Matrix]:
-    """Every framework crossed with each coverage facet that the site configures."""
+    """Every framework crossed with each coverage facet that the site configures
+    (a framework with no standards recorded yet has no rows, so no table)."""
     chosen = [f for name in COVERAGE_FIELDS for f in facets if f.spec.field == name]
-    return [build_matrix(framework, facet, index) for framework in frameworks.values() for facet in chosen]
+    return [build_matrix(framework, facet, index) for framework in frameworks.values() if framework.standards for facet in chosen]

@@ -1,10 +1,11 @@
-"""The regulator's CPD rules and record fields, read from ``data/cpd.yml``.
+"""The regulator's CPD rules and record fields, read from ``data/cpd/<nation>.yml``.
 
 Rules change (Social Work England has consulted on reform) and differ between
-the UK nations, so the registration year, the number of pieces, the peer
-reflection requirement and the fields of a record are data. The browser gets
-them as JSON in the page (see :meth:`CpdRules.browser_data`); the scripts
-contain no rule of their own.
+the UK nations: England counts pieces of CPD each registration year, Northern
+Ireland hours in a 3-year registration, Wales and Scotland count nothing and ask
+for a declaration. So what counts as done, the registration year and the fields
+of a record are data. The browser gets them as JSON in the page (see
+:meth:`CpdRules.browser_data`); the scripts contain no rule of their own.
 """
 
 from __future__ import annotations
@@ -42,21 +43,46 @@ class CpdType:
     default_for: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """What counts as done: pieces per registration year, hours per registration period, or a declaration."""
+
+    measure: str
+    pieces: int = 0
+    with_peer_reflection: int = 0
+    hours: float = 0
+    period_years: int = 0
+    learning_plan: bool = False
+    declaration: str = ""  # "renewal" or "yearly"
+    mandatory: tuple[CpdType, ...] = ()
+
+    def browser_data(self) -> dict[str, Any]:
+        """Only what the chosen measure uses, so the scripts never see a rule that does not apply."""
+        data: dict[str, Any] = {"measure": self.measure}
+        if self.measure == "pieces":
+            data.update(pieces=self.pieces, with_peer_reflection=self.with_peer_reflection)
+        if self.measure == "hours":
+            data.update(hours=self.hours, period_years=self.period_years)
+        if self.mandatory:
+            data["mandatory_learning"] = {t.id: t.label for t in self.mandatory}
+        return data
+
+
 @dataclass
 class CpdRules:
     regulator: str
-    year_start: str  # MM-DD
-    year_end: str
-    pieces: int
-    with_peer_reflection: int
+    requirement: Requirement
     storage_key: str
     fields: list[CpdField]
     types: list[CpdType]
     path: str
+    year: tuple[str, str] | None = None  # MM-DD start and end of the registration year
     renewal: tuple[str, str] | None = None
     focus: Standard | None = None
     notes: list[str] = field(default_factory=list)
     types_note: str = ""
+    source_url: str = ""
+    source_note: str = ""
 
     @classmethod
     def load(cls, file: Path, root: Path, frameworks: Frameworks, problems: Problems) -> "CpdRules | None":
@@ -75,6 +101,14 @@ class CpdRules:
         _check(data, lines, rel, frameworks, problems)
         return None if len(problems.errors) > before else _build(data, rel, frameworks)
 
+    @property
+    def pieces(self) -> int:
+        return self.requirement.pieces
+
+    @property
+    def with_peer_reflection(self) -> int:
+        return self.requirement.with_peer_reflection
+
     def field_for(self, input_kind: str) -> CpdField | None:
         return next((f for f in self.fields if f.input == input_kind), None)
 
@@ -88,7 +122,36 @@ class CpdRules:
 
     @property
     def year_label(self) -> str:
-        return f"{month_day(self.year_start)} to {month_day(self.year_end)}"
+        return f"{month_day(self.year[0])} to {month_day(self.year[1])}" if self.year else ""
+
+    @property
+    def asks(self) -> str:
+        """What the regulator asks for, in one or two sentences (the CPD pages show it)."""
+        need, who = self.requirement, self.regulator
+        if need.measure == "pieces":
+            text = f"{who} asks for at least {need.pieces} pieces of CPD in each registration year ({self.year_label})"
+            text += f", with a peer reflection in at least {need.with_peer_reflection} of them." if need.with_peer_reflection else "."
+        elif need.measure == "hours":
+            text = f"{who} asks for {need.hours:g} hours of learning in each {need.period_years}-year registration period"
+            text += ", following a learning plan agreed with your employer." if need.learning_plan else "."
+        else:
+            when = "when you renew your registration" if need.declaration == "renewal" else "each year"
+            text = f"{who} does not count hours or pieces of CPD: {when} you confirm that you have kept up your learning."
+        if need.mandatory:
+            text += f" It also makes learning on {_listed([t.label for t in need.mandatory])} mandatory."
+        return text
+
+    @property
+    def tracks(self) -> str:
+        """How My CPD follows the rules, so readers know what its progress line means."""
+        need = self.requirement
+        if need.measure == "pieces":
+            return "My CPD counts the entries dated in this registration year."
+        if need.measure == "hours":
+            return "Give the hours of each piece of learning, and the date your current registration period started: My CPD adds up the hours in that period."
+        moment = "renew" if need.declaration == "renewal" else "make your yearly declaration"
+        covered = ", and shows which mandatory subjects your entries cover" if need.mandatory else ""
+        return f"Keep a record here to draw on when you {moment}: My CPD counts your entries{covered}."
 
     @property
     def renewal_label(self) -> str:
@@ -109,14 +172,19 @@ class CpdRules:
         """Everything the scripts need; with ``frameworks``, labels for every standard (for the export)."""
         data: dict[str, Any] = {
             "storage_key": self.storage_key,
-            "registration_year": {"start": self.year_start, "end": self.year_end},
-            "requirements": {"pieces": self.pieces, "with_peer_reflection": self.with_peer_reflection},
+            "registration_year": {"start": self.year[0], "end": self.year[1]} if self.year else None,
+            "requirements": self.requirement.browser_data(),
             "fields": [{"id": f.id, "label": f.label, "input": f.input, "peer_reflection": f.peer_reflection, "prefill": f.prefill} for f in self.fields],
             "types": {t.id: t.label for t in self.types},
         }
         if frameworks is not None:
             data["standards"] = {s.qualified: f"{s.title}: {s.label}" for s in frameworks.standards()}
         return data
+
+
+def _listed(items: list[str]) -> str:
+    """``a, b and c``."""
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1]])) if items else ""
 
 
 def month_day(value: str) -> str:
@@ -134,7 +202,7 @@ def _check(data: dict, lines: dict, rel: str, frameworks: Frameworks, problems: 
                 problems.error(rel, line_of(lines, (key, end)), f"'{key}.{end}': {value} is not a day of the year; write MM-DD, for example 12-01")
     _check_fields(data, lines, rel, problems)
     requirements = data["requirements"]
-    if requirements["with_peer_reflection"] > requirements["pieces"]:
+    if requirements["measure"] == "pieces" and requirements["with_peer_reflection"] > requirements["pieces"]:
         problems.error(rel, line_of(lines, ("requirements", "with_peer_reflection")), "'requirements.with_peer_reflection' cannot be more than 'requirements.pieces'")
     for where, message in standard_problems(frameworks, data.get("focus_standard"), ("focus_standard",)):
         problems.error(rel, line_of(lines, where), message)
@@ -149,9 +217,21 @@ def _check_fields(data: dict, lines: dict, rel: str, problems: Problems) -> None
     for kind, why in (("date", "to place each entry in a registration year"), ("standards", "to record which standards an entry shows")):
         if sum(1 for f in fields if f["input"] == kind) != 1:
             problems.error(rel, line_of(lines, ("fields",)), f"'fields' needs exactly one field with 'input: {kind}', {why}")
+    need = data["requirements"]
     peers = sum(1 for f in fields if f.get("peer_reflection"))
-    if peers > 1 or (peers == 0 and data["requirements"]["with_peer_reflection"] > 0):
+    if peers > 1 or (peers == 0 and need.get("with_peer_reflection", 0) > 0 and need["measure"] == "pieces"):
         problems.error(rel, line_of(lines, ("fields",)), "'fields' needs exactly one field with 'peer_reflection: true' while 'requirements.with_peer_reflection' is above 0")
+    _check_counted(fields, "hours", need["measure"] == "hours", "'requirements.measure' is hours", rel, lines, problems)
+    _check_counted(fields, "checklist", bool(need.get("mandatory_learning")), "'requirements.mandatory_learning' lists subjects", rel, lines, problems)
+
+
+def _check_counted(fields: list, kind: str, wanted: bool, reason: str, rel: str, lines: dict, problems: Problems) -> None:
+    """One field of ``kind`` exactly when the requirement uses it: none would count nothing, two would count twice."""
+    found = sum(1 for f in fields if f["input"] == kind)
+    if wanted and found != 1:
+        problems.error(rel, line_of(lines, ("fields",)), f"'fields' needs exactly one field with 'input: {kind}' while {reason}")
+    if not wanted and found:
+        problems.error(rel, line_of(lines, ("fields",)), f"'fields' has a field with 'input: {kind}', but nothing uses it: remove it, or set {reason.split(' ')[0]}")
 
 
 def _real_day(value: str) -> bool:
@@ -165,11 +245,22 @@ def _real_day(value: str) -> bool:
 def _build(data: dict, rel: str, frameworks: Frameworks) -> CpdRules:
     fields = [CpdField(f["id"], f["label"], f["input"], f.get("help", ""), f.get("required", False), f.get("peer_reflection", False), f.get("lines", 1), f.get("prefill", "")) for f in data["fields"]]
     types = [CpdType(t["id"], t["label"], tuple(t.get("default_for", ()))) for t in data["types"]]
-    renewal = data.get("renewal_window")
     return CpdRules(
-        data["regulator"], data["registration_year"]["start"], data["registration_year"]["end"],
-        data["requirements"]["pieces"], data["requirements"]["with_peer_reflection"], data["storage_key"], fields, types, rel,
-        renewal=(renewal["start"], renewal["end"]) if renewal else None,
+        data["regulator"], _requirement(data["requirements"]), data["storage_key"], fields, types, rel,
+        year=_period(data.get("registration_year")), renewal=_period(data.get("renewal_window")),
         focus=frameworks.resolve(data["focus_standard"]) if data.get("focus_standard") else None,
         notes=list(data.get("notes", [])), types_note=data.get("types_note", ""),
+        source_url=data.get("source_url", ""), source_note=data.get("source_note", ""),
+    )
+
+
+def _period(value: dict | None) -> tuple[str, str] | None:
+    return (value["start"], value["end"]) if value else None
+
+
+def _requirement(need: dict) -> Requirement:
+    mandatory = tuple(CpdType(t["id"], t["label"]) for t in need.get("mandatory_learning", ()))
+    return Requirement(
+        need["measure"], need.get("pieces", 0), need.get("with_peer_reflection", 0), need.get("hours", 0),
+        need.get("period_years", 0), need.get("learning_plan", False), need.get("declaration", ""), mandatory,
     )

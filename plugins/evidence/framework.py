@@ -73,10 +73,10 @@ class Framework:
     id: str
     title: str
     short_title: str
-    version: str
-    date: str
     nations: list[str]
     path: str
+    version: str = ""  # "" while not recorded: the pages say so rather than guess
+    date: str = ""
     owner: str = ""
     source_url: str = ""
     in_force: str = ""
@@ -99,7 +99,7 @@ class Framework:
 
     @property
     def date_label(self) -> str:
-        return readable_date(self.date)
+        return readable_date(self.date) if self.date else ""
 
     @property
     def in_force_label(self) -> str:
@@ -246,7 +246,7 @@ def _at(data: Any, path: tuple) -> Any:
 
 def _build(framework_id: str, rel: str, data: dict, lines: dict, problems: Problems) -> Framework:
     framework = Framework(
-        framework_id, data["title"], data["short_title"], data["version"], data["date"], data["nations"], rel,
+        framework_id, data["title"], data["short_title"], data["nations"], rel, data.get("version", ""), data.get("date", ""),
         owner=data.get("owner", ""), source_url=data.get("source_url", ""), in_force=data.get("in_force", ""),
         description=data.get("description", ""), notes=list(data.get("notes", [])), order=data.get("order", 100),
     )

@@ -81,7 +81,7 @@ class Library:
         by_slug = self._by_slug
         self.frameworks = frameworks
         self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site, scanner)
-        self.cpd = CpdRules.load(settings.path(settings.data_dir) / "cpd.yml", settings.root, frameworks, self.problems)
+        self.cpd = CpdRules.load(settings.cpd_file, settings.root, frameworks, self.problems)
         self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
         self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
 

@@ -36,6 +36,7 @@ class Settings:
     csp_sources: dict[str, Any] = field(default_factory=dict)  # extra sources per policy directive
     data_licence_name: str = ""  # the open data's licence; empty: none chosen yet, and the catalogue says so
     data_licence_url: str = ""
+    nation: str = "england"  # chooses <data_dir>/cpd/<nation>.yml
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
 
@@ -68,6 +69,7 @@ class Settings:
             csp_sources=dict(options.get("csp_sources") or {}),
             data_licence_name=options.get("data_licence_name") or "",
             data_licence_url=options.get("data_licence_url") or "",
+            nation=options.get("nation", "england"),
         )
 
     @classmethod
@@ -89,3 +91,8 @@ class Settings:
 
     def path(self, relative: str) -> Path:
         return self.root / relative
+
+    @property
+    def cpd_file(self) -> Path:
+        """The chosen nation's CPD rules: one file per nation, so choosing a nation is one setting."""
+        return self.path(self.data_dir) / "cpd" / f"{self.nation}.yml"

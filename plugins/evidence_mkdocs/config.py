@@ -25,6 +25,9 @@ class EvidenceConfig(base.Config):
     browse_per_page = c.Type(int, default=50)
     related_count = c.Type(int, default=3)
     review_after_years = c.Type(int, default=3)
+    # The UK nation the site serves: chooses data/cpd/<nation>.yml (allowed
+    # values in schemas/options.schema.json, checked with their line).
+    nation = c.Type(str, default="england")
     # Content Security Policy in every page's <meta> (evidence/csp.py). Extra
     # sources per directive, for a fork that adds say an analytics origin:
     # csp_sources: {connect-src: ["https://stats.example.org"]}

@@ -2,9 +2,10 @@
  * The CPD record, kept only in this browser (localStorage): no account, no
  * server, no cookie, no network request. Plain ES2017, no build step.
  *
- * Every rule (registration year, pieces required, peer reflection, the
- * record's fields and CPD types) comes from the JSON in #cpd-rules, written
- * from data/cpd.yml at build time. This file holds no rule of its own.
+ * Every rule (what counts as done: pieces per registration year, hours per
+ * registration period or a declaration; the record's fields and CPD types)
+ * comes from the JSON in #cpd-rules, written from data/cpd/<nation>.yml at
+ * build time. This file holds no rule of its own.
  *
  * Without JavaScript, or when the browser refuses storage, the page keeps its
  * printable template; this script only ever adds to a working page.
@@ -14,6 +15,10 @@
 
   const plural = window.evidence.plural; // helpers.js, loaded first
   const element = window.evidence.element;
+  const isoDate = window.evidence.isoDate;
+  const longDate = window.evidence.longDate;
+  const progressText = window.evidenceCpdProgress.progressText; // cpd-progress.js, loaded before
+  const hoursText = window.evidenceCpdProgress.hoursText;
   const rulesElement = document.getElementById("cpd-rules");
   const panel = document.querySelector("[data-cpd-panel]");
   if (!rulesElement || !panel) return;
@@ -36,13 +41,19 @@
   function openStore(key) {
     const storage = window.evidence.localStore(key);
     if (!storage) return null;
+    const saved = function () { return storage.read() || {}; };
     return {
       read: function () {
-        const data = storage.read();
-        return data && Array.isArray(data.entries) ? data.entries : [];
+        const data = saved();
+        return Array.isArray(data.entries) ? data.entries : [];
       },
       write: function (entries) {
-        storage.write({ version: 1, entries: entries });
+        storage.write(Object.assign(saved(), { version: 1, entries: entries }));
+      },
+      /** The reader's own registration period start (rules that count hours per period). */
+      periodStart: function () { return saved().period_start || ""; },
+      setPeriodStart: function (value) {
+        storage.write(Object.assign(saved(), { version: 1, period_start: value }));
       },
     };
   }
@@ -112,7 +123,7 @@
   function readForm(formElement, cpdRules) {
     const values = {};
     cpdRules.fields.forEach(function (field) {
-      if (field.input === "standards") {
+      if (field.input === "standards" || field.input === "checklist") {
         values[field.id] = readStandards(formElement, field.id);
       } else {
         const control = formElement.elements[field.id];
@@ -135,7 +146,7 @@
     formElement.elements.entry_id.value = entry.id;
     cpdRules.fields.forEach(function (field) {
       const value = entry.values[field.id];
-      if (field.input === "standards") {
+      if (field.input === "standards" || field.input === "checklist") {
         fillStandards(formElement, field.id, value || []);
       } else if (formElement.elements[field.id]) {
         formElement.elements[field.id].value = value || "";
@@ -197,23 +208,24 @@
     const unavailable = document.querySelector("[data-cpd-unavailable]");
     if (unavailable) unavailable.hidden = true;
     const api = {
-      render: function () { render(page, cpdRules, entries.read()); },
+      render: function () { render(page, cpdRules, entries.read(), entries.periodStart()); },
     };
     page.list.addEventListener("click", function (event) {
       onEntryButton(event, cpdRules, entries, formElement, api);
     });
     bindExport(page);
+    bindPeriod(entries, api);
     api.render();
     return api;
   }
 
-  function render(page, cpdRules, all) {
+  function render(page, cpdRules, all, periodStart) {
     const entries = all.slice().sort(function (a, b) { return dateOf(b, cpdRules).localeCompare(dateOf(a, cpdRules)); });
     page.list.textContent = "";
     entries.forEach(function (entry) { page.list.appendChild(entryElement(entry, cpdRules)); });
     page.empty.hidden = entries.length > 0;
     page.exportText.value = exportText(entries, cpdRules, page.exportText.dataset.siteName);
-    if (page.progress) page.progress.textContent = progressText(all, cpdRules, new Date());
+    if (page.progress) page.progress.textContent = progressText(all, cpdRules, new Date(), periodStart);
   }
 
   function entryElement(entry, cpdRules) {
@@ -283,33 +295,17 @@
     }
   }
 
-  /* -------------------------------------------- progress and registration year */
-
-  /** The registration year containing `today`, as ISO dates, from the rules' MM-DD start and end. */
-  function registrationYear(cpdRules, today) {
-    const start = cpdRules.registration_year.start;
-    const end = cpdRules.registration_year.end;
-    const startYear = isoDate(today).slice(5) >= start ? today.getFullYear() : today.getFullYear() - 1;
-    const endYear = end >= start ? startYear : startYear + 1;
-    return { from: startYear + "-" + start, to: endYear + "-" + end };
-  }
-
-  function progressText(all, cpdRules, today) {
-    const year = registrationYear(cpdRules, today);
-    const inYear = all.filter(function (entry) {
-      const date = dateOf(entry, cpdRules);
-      return date >= year.from && date <= year.to;
+  /** The registration period's start date on My CPD (only rules that count hours have the form). */
+  function bindPeriod(entries, api) {
+    const form = document.querySelector("[data-cpd-period]");
+    if (!form) return;
+    form.hidden = false;
+    form.elements.period_start.value = entries.periodStart();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      entries.setPeriodStart(form.elements.period_start.value);
+      api.render();
     });
-    const peerField = cpdRules.fields.find(function (field) { return field.peer_reflection; });
-    const withPeer = peerField ? inYear.filter(function (entry) { return (entry.values[peerField.id] || "").trim(); }).length : 0;
-    const need = cpdRules.requirements;
-    let text = "This registration year (" + longDate(year.from) + " to " + longDate(year.to) + "): " +
-      Math.min(inYear.length, need.pieces) + " of " + need.pieces + " pieces of CPD recorded";
-    if (need.with_peer_reflection) text += ", " + Math.min(withPeer, need.with_peer_reflection) + " of " + need.with_peer_reflection + " with a peer reflection";
-    text += ".";
-    if (inYear.length >= need.pieces && withPeer >= need.with_peer_reflection) text += " You have recorded what is needed this year.";
-    if (inYear.length > need.pieces) text += " (" + plural(inYear.length, "entry", "entries") + " in all.)";
-    return text;
   }
 
   /* ----------------------------------------------------------------- export */
@@ -362,6 +358,11 @@
   /* ---------------------------------------------------------------- helpers */
 
   function shownValue(field, value, cpdRules, forExport) {
+    if (field.input === "checklist") {
+      const subjects = cpdRules.requirements.mandatory_learning || {};
+      return (value || []).map(function (id) { return subjects[id] || id; }).join("; ");
+    }
+    if (field.input === "hours") return value ? hoursText(parseFloat(value) || 0) : "";
     if (field.input === "standards") {
       const labels = cpdRules.standards || {};
       return (value || []).map(function (id) { return labels[id] ? id + " (" + labels[id] + ")" : id; }).join(forExport ? "\n" : "; ");
@@ -387,17 +388,6 @@
   function dateOf(entry, cpdRules) {
     const field = cpdRules.fields.find(function (item) { return item.input === "date"; });
     return (field && entry.values[field.id]) || "";
-  }
-
-  function isoDate(date) {
-    const pad = function (n) { return String(n).padStart(2, "0"); };
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
-
-  function longDate(iso) {
-    const parts = iso.split("-").map(Number);
-    const date = new Date(parts[0], parts[1] - 1, parts[2]);
-    return isNaN(date) ? iso : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function pageAddress() {

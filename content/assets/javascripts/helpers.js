@@ -13,6 +13,19 @@
     return count + " " + (count === 1 ? one : many);
   }
 
+  /** 2026-12-03 for a Date, in the reader's own time zone (as date inputs give). */
+  function isoDate(date) {
+    const pad = function (n) { return String(n).padStart(2, "0"); };
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  /** "3 December 2026" for an ISO date; anything else back as it was. */
+  function longDate(iso) {
+    const parts = iso.split("-").map(Number);
+    const date = new Date(parts[0], parts[1] - 1, parts[2]);
+    return isNaN(date) ? iso : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
   /** A new element with an optional class and text. */
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -49,5 +62,5 @@
     };
   }
 
-  window.evidence = Object.freeze({ plural: plural, element: element, localStore: localStore });
+  window.evidence = Object.freeze({ plural: plural, element: element, localStore: localStore, isoDate: isoDate, longDate: longDate });
 })();
