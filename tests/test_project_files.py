@@ -58,12 +58,12 @@ def test_a_link_to_a_file_outside_the_project_is_refused_by_check_and_build(proj
 
 
 def test_a_linked_cpd_rules_file_outside_the_project_is_refused(project, capsys, secret):
-    cpd = project.root / "data" / "cpd.yml"
+    cpd = project.root / "data" / "cpd" / "england.yml"
     cpd.unlink()
     cpd.symlink_to(secret)
     assert cli(project, "check") == 1
     out = capsys.readouterr().out
-    assert f"data/cpd.yml:1: {OUTSIDE}" in out.splitlines() and SECRET not in out
+    assert f"data/cpd/england.yml:1: {OUTSIDE}" in out.splitlines() and SECRET not in out
 
 
 def test_a_linked_folder_outside_the_project_is_refused(project, capsys, secret):

@@ -73,7 +73,7 @@ def _fill_and_save(tab) -> None:
     assert panel.locator("[data-cpd-template]").is_hidden(), "with JavaScript the printable template gives way to the form"
     form = panel.locator("[data-cpd-form]")
     assert form.is_visible()
-    assert tab.locator("#cpd-field-type").input_value() == "reading", "type comes preselected from data/cpd.yml"
+    assert tab.locator("#cpd-field-type").input_value() == "reading", "type comes preselected from the nation's CPD rules"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", tab.locator("#cpd-field-date").input_value()), "date prefilled with today"
     assert "Communication passports" in tab.locator("#cpd-field-description").input_value()
     tab.get_by_label("What I learnt").fill("Passports can be out of date; check them with the person.")
