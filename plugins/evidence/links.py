@@ -26,7 +26,7 @@ from . import routes
 from .project_files import leaves_project
 from .safety import link_scheme
 
-_MAX_HINTS = 200  # suggestions compare with every page: enough for real mistakes, bounded for a generated flood
+_MAX_HINTS = 25  # each suggestion compares with every page: plenty for real mistakes, bounded for a generated flood
 _FILE_TYPES = {"md", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "csv", "txt", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "json", "xml", "yml", "yaml"}
 _WEB_ADDRESS = re.compile(r"^(?:www\d?\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/)", re.I)
 
@@ -118,9 +118,15 @@ class SitePages:
     def _nearest(self, missing: str, page: str) -> str:
         """A typo or a shortened file name usually has one page it was meant to be."""
         if missing not in self._hints:
-            self._hints[missing] = _closest(missing, self.known - {page}) if len(self._hints) < _MAX_HINTS else None
+            self._hints[missing] = _closest(missing, *self._pages) if len(self._hints) < _MAX_HINTS else None
         match = self._hints[missing]
-        return f"; did you mean '{_relative(match, page)}'?" if match else ""
+        return f"; did you mean '{_relative(match, page)}'?" if match and match != page else ""
+
+    @cached_property
+    def _pages(self) -> tuple[list[str], dict[str, str]]:
+        """Pages by path and by file name, for suggestions: worked out once."""
+        pages = sorted(src for src in self.known if src.endswith(".md"))
+        return pages, {posixpath.basename(src).removesuffix(".md"): src for src in pages if not src.endswith("index.md")}
 
     def image_problem(self, src: str, page: str) -> str | None:
         """Why an image on ``page`` would not show, with the fix; None if the policy lets it load."""
@@ -175,15 +181,13 @@ def _relative(source: str, page: str) -> str:
     return posixpath.relpath(source, posixpath.dirname(page) or ".")
 
 
-def _closest(missing: str, known: Iterable[str]) -> str | None:
+def _closest(missing: str, pages: list[str], stems: dict[str, str]) -> str | None:
     """The page a missing name was meant to be: its whole path, or its file name (a shortened slug
     such as 'connecting-people' for 'connecting-people-social-networks')."""
-    pages = sorted(src for src in known if src.endswith(".md"))
     match = difflib.get_close_matches(missing, pages, n=1, cutoff=0.75)
     if match:
         return match[0]
     name = posixpath.basename(missing).removesuffix(".md")
-    stems = {posixpath.basename(src).removesuffix(".md"): src for src in pages if not src.endswith("index.md")}
     starts = sorted(stem for stem in stems if name and stem.startswith(name))
     match = starts or difflib.get_close_matches(name, list(stems), n=1, cutoff=0.6)
     return stems[match[0]] if match else None

@@ -49,11 +49,11 @@ def length_warnings(source: MarkdownSource) -> list[tuple[int, str]]:
 def _long_sentences(text: str, lines: list[str]) -> Iterator[tuple[int, str]]:
     """(index of the line the sentence starts on, message) for each sentence over the limit."""
     start = 0
+    line_starts = [0, *accumulate(len(line) + 1 for line in lines)]  # once per paragraph, not per sentence
     for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
         if text.count(" ", start, end) >= MAX_SENTENCE_WORDS:  # a cheap bound: words <= spaces + 1
             words = len(text[start:end].split())
             if words > MAX_SENTENCE_WORDS:
-                line_starts = [0, *accumulate(len(line) + 1 for line in lines)]
                 line = bisect.bisect_right(line_starts, start) - 1
                 yield line, f"this sentence is {words} words long; split it into shorter ones, aiming for under 20 words each ({GUIDE})"
         start = end
