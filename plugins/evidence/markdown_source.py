@@ -25,6 +25,7 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[
 _ATTR_LIST = re.compile(r"(?<!\{)\{:?\s*([^{}\n]*[=.#][^{}\n]*)\}(?!\})")  # {{ ... }} is a template tag, not attributes
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _NEWLINE = re.compile("\n")
+_LINK_END = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\))?\s*\)""")  # an optional title, then ')'
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,10 @@ class MarkdownSource:
         ]
 
     def _link_address(self, tag: re.Match) -> bool:
-        """``](<team notes.pdf>)``: an address in angle brackets, with no attribute values, closing the link at once."""
-        return self.masked.endswith("](", 0, tag.start()) and self.masked.startswith(")", tag.end()) and "=" not in tag.group(3)
+        """``](<team notes.pdf>)`` or ``](<notes.pdf> "Title")``: an address in angle brackets, with no
+        attribute values, then at most a title before the link closes."""
+        closes = _LINK_END.match(self.masked, tag.end())
+        return self.masked.endswith("](", 0, tag.start()) and closes is not None and "=" not in tag.group(3)
 
     def attr_lists(self) -> list[Found]:
         """attr_list blocks such as ``{: .note #id }``, which can set any attribute."""
