@@ -110,3 +110,28 @@ def test_a_number_where_text_is_wanted_says_to_quote_it(project):
 def test_dates_in_other_forms_get_the_iso_form_to_write(project, written, message):
     text = summary_text().replace("published: '2026-01-15'", f"published: {written}")
     assert only_error(project, text) == f"{NAME}:{line_of(text, 'published:')}: {message}"
+
+
+@pytest.mark.parametrize("kind", ["framework", "vocabulary", "cpd", "reading path"])
+@pytest.mark.parametrize("written", ["!!int abc", "9" * 5000, "!!python/name:os.system"])
+def test_every_yaml_file_answers_an_impossible_value_at_its_line(project, kind, written):
+    """The same reader serves every file: data files and reading paths answer as summaries do."""
+    from test_one_fault_one_message import PATH
+
+    from conftest import WALES
+
+    rel, valid, field = {
+        "framework": ("data/frameworks/wales.yml", WALES, "version:"),
+        "vocabulary": ("data/vocabularies/topics.yml", (project.root / "data/vocabularies/topics.yml").read_text(encoding="utf-8"), "label:"),
+        "cpd": ("data/cpd.yml", (project.root / "data/cpd.yml").read_text(encoding="utf-8"), "regulator:"),
+        "reading path": ("reading_paths/a-path.md", PATH, "time:"),
+    }[kind]
+    lines = valid.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(field))
+    lines[at] = lines[at].split(":")[0] + ": " + written
+    path = project.root / rel
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith(f"{rel}:{at + 1}: "), errors
+    assert "delete" in errors[0] or "shorten it" in errors[0], errors
