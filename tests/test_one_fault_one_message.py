@@ -94,3 +94,16 @@ def test_a_missing_nested_field_is_reported_where_it_belongs(project):
     project.add("talking-mats.md", text)
     shown = errors(project)
     assert len(shown) == 1 and shown[0].startswith(f"research_summaries/talking-mats.md:{line_of(text, 'citation:') + 1}: missing required field 'url' in 'source': add 'url:'"), shown
+
+
+def test_a_value_with_a_line_break_is_quoted_on_one_line(project, capsys):
+    """Found by the property tests: a quoted "a\\nb" split one message over two lines."""
+    from evidence_cli.check import check
+
+    text = summary_text().replace("- communication", '- "comm\\nunication"')
+    project.add("talking-mats.md", text)
+    assert check(project.root) == 1
+    out = capsys.readouterr().out.splitlines()
+    line = line_of(text, '- "comm')
+    assert out[0] == f"research_summaries/talking-mats.md:{line}: 'topics': 'comm\\nunication' is not a known topic; did you mean 'communication'? (to add a new value, add a term to data/vocabularies/topics.yml)"
+    assert out[1].startswith("Checked ")

@@ -23,7 +23,15 @@ class Problem:
 
     def __str__(self) -> str:
         label = "" if self.is_error else "warning: "
-        return f"{self.path}:{self.line}: {label}{self.message}"
+        return f"{one_line(self.path)}:{self.line}: {label}{one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """Messages quote what editors wrote, and a quoted value or a file name may hold a line break:
+    shown escaped (\\n), so every problem stays one ``path:line: message`` line for people and for CI."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @dataclass
