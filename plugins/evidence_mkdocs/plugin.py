@@ -33,6 +33,7 @@ from evidence.site_identity import SiteIdentity
 
 from .config import EvidenceConfig
 from .html_fixes import fixed as fixed_html
+from .minify import is_own_asset, minify_files
 from .settings_text import escape_nav, escape_settings, striptags, text
 
 
@@ -45,6 +46,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.known_scripts = KnownScripts()
         self.blocked_scripts = BlockedScripts()
         self.own_names = OwnNames()
+        self.own_assets: list[str] = []
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
@@ -91,6 +93,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         files = _own_files(files, config)
+        self.own_assets = _own_assets(files, config)
         if not self.config.enabled:
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
@@ -178,6 +181,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """Blocked scripts are warnings printed like content problems, not MkDocs warnings:
         ``strict: true`` would turn those into a failed build, and the site is safe as built."""
         print_problems(self.blocked_scripts.problems())
+        if not self.serving:  # the preview keeps readable sources
+            minify_files(Path(config.site_dir), self.own_assets)
 
     def on_serve(self, server, config, builder):
         """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page."""
@@ -255,6 +260,13 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _own_assets(files: Files, config) -> list[str]:
+    """Stylesheets and scripts from docs_dir, minified after the build (the theme's are already)."""
+    docs = Path(config.docs_dir).resolve()
+    return [f.dest_uri for f in files
+            if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs) and is_own_asset(f.dest_uri)]
 
 
 def _fixed_pages() -> list[str]:

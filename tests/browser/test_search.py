@@ -368,3 +368,20 @@ def test_no_policy_violations_or_console_errors_on_any_page_kind(tab, site_serve
         problems += [f"{kind}: {v}" for v in tab.evaluate("window.__violations")]
         problems += [f"{kind}: {m}" for m in tab.messages]
     assert not problems, "\n".join(problems)
+
+
+def test_search_scripts_load_only_when_a_reader_reaches_for_search(tab, site_server, built_site, site_pages):
+    """A page that nobody searches from costs one small script, not the search machinery."""
+    if site_pages["research"] is None:
+        pytest.skip("no summary page")
+    fetched = []
+    tab.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    tab.goto(page_url(site_server, built_site, site_pages["research"]))
+    tab.wait_for_load_state("networkidle")
+    searching = [path for path in fetched if re.search(r"/search-(box|page|engine)\.js$|/pagefind/", path)]
+    assert searching == [], "loaded before anyone searched"
+    tab.focus("#ev-search-box-q")
+    tab.wait_for_load_state("networkidle")
+    assert any(path.endswith("/search-box.js") for path in fetched), "focusing the box loads its script"
+    tab.keyboard.type("the")
+    tab.wait_for_selector("[data-search-panel]:not([hidden])")

@@ -1,7 +1,8 @@
 /* The header search box (overrides/partials/search-box.html): results as you
-   type, "/" to jump to it, Escape to close, arrow keys or Tab through results,
-   Enter for the full search page. On narrow screens a button opens the field
-   over the header. Without this script the box is a plain form to /search/. */
+   type, Escape to close, arrow keys or Tab through results, Enter for the full
+   search page. Loaded by search.js when a reader first reaches for search;
+   opening the box ("/", the phone's search button) stays there, so it works
+   before this file arrives. Without scripts the box is a plain form to /search/. */
 
 import { element, loadPagefind, plural, resultType } from "./search-engine.js";
 
@@ -17,18 +18,12 @@ export function setUpSearchBox(form) {
     status: form.querySelector("[data-search-status]"),
     all: form.querySelector("[data-search-all]"),
     opener: document.querySelector("[data-search-open]"),
-    fallback: document.querySelector("[data-search-fallback]"),
     bundle: form.dataset.pagefindBundle,
     searchUrl: form.dataset.searchUrl,
     latest: 0,
   };
-  if (parts.fallback && parts.opener) {
-    parts.fallback.hidden = true;
-    parts.opener.hidden = false;
-    parts.opener.addEventListener("click", () => expand(parts));
-  }
   form.querySelector("[data-search-close]").addEventListener("click", () => collapse(parts, true));
-  parts.input.addEventListener("focus", () => loadPagefind(parts.bundle).catch(() => {}), { once: true });
+  loadPagefind(parts.bundle).catch(() => {}); // the reader has just focused the box
   parts.input.addEventListener("input", () => search(parts));
   form.addEventListener("keydown", (event) => onKey(parts, event));
   form.addEventListener("focusout", (event) => {
@@ -37,23 +32,7 @@ export function setUpSearchBox(form) {
   document.addEventListener("pointerdown", (event) => {
     if (!form.contains(event.target) && event.target !== parts.opener) collapse(parts, false);
   });
-  document.addEventListener("keydown", (event) => onShortcut(parts, event));
-}
-
-/* "/" focuses the box, unless the reader is typing somewhere else. */
-function onShortcut(parts, event) {
-  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-  const target = event.target;
-  if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
-  event.preventDefault();
-  expand(parts);
-}
-
-function expand(parts) {
-  parts.form.classList.add("is-open");
-  if (parts.opener) parts.opener.setAttribute("aria-expanded", "true");
-  parts.input.focus();
-  parts.input.select();
+  if (parts.input.value.trim()) search(parts); // typed while this file was loading
 }
 
 /* Close the results; on narrow screens also fold the field back into its button. */
