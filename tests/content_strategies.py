@@ -19,7 +19,7 @@ ODD_SCALARS = [
     ".inf", ".nan", "!!int abc", "!!float x", "!!bool maybe", "!!null x", "!!binary aGVsbG8=", "!!timestamp nope",
     "!!python/object:os.system x", "!!python/name:os.system", "!!str 2020", "!ENV HOME", "!!seq x", "!!map x", "!!set {a, b}",
     "9" * 5000, "-" + "9" * 400, "0000-01-01", "99999-01-01", "2024-02-30", "02/12/2026", "2 December 2026", "12/25/2026",
-    "[unclosed", "{a: 1", "[]", "{}", "[1, [2, [3]]]", "*alias", "&anchor x", "<<", '"\\x07bell"', '"\\u2028"', "'single''quote'",
+    '"line\\nbreak"', '"tab\\there"', '"nbsp\\u00a0x"', "[unclosed", "{a: 1", "[]", "{}", "[1, [2, [3]]]", "*alias", "&anchor x", "<<", '"\\x07bell"', '"\\u2028"', "'single''quote'",
     "|\n  block text", ">-", "@at", "`tick", "%percent", "? key", "- item", "a: b: c", "#comment", "\"unclosed", "'unclosed",
     "swe:4.2", "SWE 4.2", "not-a-term", "https://example.org/x", "javascript:alert(1)", "<script>alert(1)</script>",
     "{{ config.site_name }}", "../../etc/passwd", "/etc/passwd", "C:\\\\x",

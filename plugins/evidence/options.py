@@ -86,7 +86,8 @@ def sound_options(options: Any, lines: dict, config_file: str, problems: Problem
     for issue in issues:
         problems.error(config_file, issue.line_in(lines, line), issue.message)
     flawed = [issue.path for issue in issues]
-    return {key: _sound(key, value, flawed) for key, value in options.items() if (key,) not in flawed and _sound(key, value, flawed) is not None}
+    kept = {key: _sound(key, value, flawed) for key, value in options.items() if (key,) not in flawed}
+    return {key: value for key, value in kept.items() if value is not None}
 
 
 def _sound(key: str, value: Any, flawed: list[tuple]) -> Any:
