@@ -108,7 +108,7 @@ def front_matter_files(draw, valid: str) -> str:
 
 @st.composite
 def data_files(draw, valid: str) -> str:
-    """A YAML data file (vocabulary, framework, cpd.yml) with mutated lines."""
+    """A YAML data file (vocabulary, framework, CPD rules) with mutated lines."""
     return mutate(valid, draw(mutations))
 
 

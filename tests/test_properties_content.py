@@ -1,7 +1,7 @@
 """Property tests: whatever an editor writes, ``check`` answers with located lines, never a traceback.
 
 Hypothesis mutates valid summaries, reading paths, vocabularies, frameworks,
-cpd.yml and the evidence block of mkdocs.yml (content_strategies.py). For every
+the CPD rules and the evidence block of mkdocs.yml (content_strategies.py). For every
 case ``check`` returns 0 or 1 and prints only ``path:line: message`` lines and
 its one summary line. Then a few breaking inputs are built: the build fails and
 the previous site/ is byte-for-byte as it was.
@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, WALES, Project, summary_text
 from content_strategies import data_files, front_matter_files, plugin_options
+from evidence.settings import Settings
 from evidence_cli.check import check
 from evidence_cli.site_build import build
 from test_one_fault_one_message import PATH
@@ -31,7 +32,8 @@ from test_one_fault_one_message import PATH
 LOCATED = re.compile(r"^[^\n:]+:\d+: \S")
 CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 TOPICS = (REPO / "data" / "vocabularies" / "topics.yml").read_text(encoding="utf-8")
-CPD = (REPO / "data" / "cpd.yml").read_text(encoding="utf-8")
+CPD_FILE = Settings.from_mkdocs_yml(REPO / "mkdocs.yml").cpd_file.relative_to(REPO)  # the chosen nation's rules
+CPD = (REPO / CPD_FILE).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +83,7 @@ def target(project: Project, kind: str) -> tuple[Path, str]:
         "reading path": (project.root / "reading_paths" / "a-path.md", PATH),
         "vocabulary": (project.root / "data" / "vocabularies" / "topics.yml", TOPICS),
         "framework": (project.root / "data" / "frameworks" / "wales.yml", WALES),
-        "cpd": (project.root / "data" / "cpd.yml", CPD),
+        "cpd": (project.root / CPD_FILE, CPD),
         "options": (project.root / "mkdocs.yml", CONFIG),
     }[kind]
 

@@ -120,10 +120,11 @@ def test_every_yaml_file_answers_an_impossible_value_at_its_line(project, kind, 
 
     from conftest import WALES
 
+    cpd = project.library().settings.cpd_file.relative_to(project.root).as_posix()
     rel, valid, field = {
         "framework": ("data/frameworks/wales.yml", WALES, "version:"),
         "vocabulary": ("data/vocabularies/topics.yml", (project.root / "data/vocabularies/topics.yml").read_text(encoding="utf-8"), "label:"),
-        "cpd": ("data/cpd.yml", (project.root / "data/cpd.yml").read_text(encoding="utf-8"), "regulator:"),
+        "cpd": (cpd, (project.root / cpd).read_text(encoding="utf-8"), "regulator:"),
         "reading path": ("reading_paths/a-path.md", PATH, "time:"),
     }[kind]
     lines = valid.splitlines()
