@@ -74,7 +74,7 @@ def source_files(directory: Path, root: Path, kind: Kind, problems: Problems, re
 
 def _collect(directory: Path, root: Path, kind: Kind, problems: Problems, recursive: bool, found: list, seen: set) -> None:
     for entry in sorted(directory.iterdir()):
-        rel = entry.relative_to(root).as_posix()
+        rel = _rel(entry, root)
         if _ignored(entry.name) or _refused(entry, rel, root, problems):
             continue
         if entry.is_dir():
@@ -86,7 +86,7 @@ def _collect(directory: Path, root: Path, kind: Kind, problems: Problems, recurs
         elif entry.suffix == kind.suffix:
             found.append(entry)
         else:
-            problems.error(rel, 1, f"only {kind.suffix} files are {kind.plural}, so this file is not read; rename it to {_renamed(entry.name, kind.suffix)}, or move it out of {directory.relative_to(root).as_posix()}/")
+            problems.error(rel, 1, f"only {kind.suffix} files are {kind.plural}, so this file is not read; rename it to {_renamed(entry.name, kind.suffix)}, or move it out of {_rel(directory, root)}/")
 
 
 def _ignored(name: str) -> bool:
@@ -123,7 +123,7 @@ def refused_file(file: Path, root: Path, problems: Problems) -> bool:
     """One named file (such as ``cpd.yml``) must not be read: a link out of the project, or a broken one."""
     if not file.is_symlink():
         return False
-    return _refused(file, file.relative_to(root).as_posix(), root, problems)
+    return _refused(file, _rel(file, root), root, problems)
 
 
 def check_published(folder: Path, root: Path, problems: Problems) -> None:
