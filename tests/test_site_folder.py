@@ -87,7 +87,7 @@ def test_an_output_path_that_is_a_file_is_refused(project, capsys):
 
 def test_an_output_folder_beside_the_project_or_new_inside_it_is_accepted(project):
     from evidence.settings import Settings
-    from evidence_cli.site_dir import refusal
+    from evidence.output_folder import refusal
 
     settings = Settings.from_mkdocs_yml(project.root / "mkdocs.yml")
     for accepted in (project.root / "site", project.root / "public" / "www", project.root.parent / "elsewhere"):
@@ -248,3 +248,17 @@ def test_an_output_folder_where_nothing_can_be_written_is_refused(project, capsy
     assert code == 2
     assert f"Not built: cannot write to {locked} to create --site-dir {locked / 'site'}; choose a folder you can write to (nothing was changed)." in err
     assert list(locked.iterdir()) == []
+
+
+def test_mkdocs_run_directly_refuses_a_source_folder_as_site_dir_before_emptying_it(project, caplog):
+    """``mkdocs build -d research_summaries`` would empty the folder first: the plugin refuses it in on_config."""
+    from mkdocs.exceptions import Abort
+
+    from evidence_cli.site_build import run_mkdocs
+
+    project.add("talking-mats.md", summary_text())
+    before = snapshot(project.root)
+    with pytest.raises(Abort):
+        run_mkdocs(project.root, project.root / "research_summaries")
+    assert f"Not built: site_dir {project.summaries} is the summaries folder 'research_summaries' (summaries_dir)" in caplog.text
+    assert snapshot(project.root) == before

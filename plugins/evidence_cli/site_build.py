@@ -16,11 +16,11 @@ from urllib.parse import urlparse
 
 from evidence.annotations import print_problems
 from evidence.problems import WARNING, Problem
+from evidence.output_folder import refusal
 from evidence.settings import Settings
 
 from .check import load_and_report
 from .output import plural
-from .site_dir import refusal
 from .site_folder import swap_into_place, sweep_leftovers, temporary_folder
 from .source_date import source_date
 

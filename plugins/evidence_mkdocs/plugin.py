@@ -24,6 +24,7 @@ from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
 from evidence.library import Library, load_library
 from evidence.options import read_config_file, sound_options
+from evidence.output_folder import refusal
 from evidence.pages import GeneratedPage, site_pages
 from evidence.problems import WARNING, Problem, Problems
 from evidence.project_files import OUTSIDE, check_published, leaves_project
@@ -84,6 +85,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return config
         root = Path(config.config_file_path).parent
         settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name, config.theme.custom_dir)
+        refused = refusal(Path(config.site_dir), settings, "site_dir")  # for `mkdocs build` run directly
+        if refused:
+            raise PluginError(refused)
         self.library = load_library(settings)
         errors = self.library.problems.errors
         if errors:

@@ -1,10 +1,13 @@
 """Which folder may receive the site: asked before anything is read, built or moved.
 
-The build replaces its output folder wholesale (see ``site_folder``), so an
+The build replaces its output folder wholesale (``evidence_cli.site_folder``;
+``mkdocs build`` empties it first), so an
 output folder that is, holds or lies inside a source folder would destroy the
 sources: ``--site-dir content`` would replace the hand-written pages, ``--site-dir .``
 the whole repository, and a site inside ``content/`` would be copied into itself.
-Such a folder is refused with the reason and nothing is touched.
+Such a folder is refused with the reason and nothing is touched. ``build.py``
+asks before it reads anything; the MkDocs plugin asks again in ``on_config``,
+which MkDocs runs before it empties the output folder.
 """
 
 from __future__ import annotations
@@ -12,23 +15,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from evidence.problems import printable
-from evidence.settings import Settings
+from .problems import printable
+from .settings import Settings
 
 # Folders of the project that are not content settings but must survive every build:
 # its history, its installed tools, its own code and its CI.
 PROJECT_FOLDERS = (".git", ".venv", "node_modules", "plugins", "tests", ".github", ".ci")
 
 
-def refusal(target: Path, settings: Settings) -> str | None:
-    """Why ``target`` cannot be the site folder, as one line with the fix; None if it can."""
-    shown = printable(str(target))  # as typed
+def refusal(target: Path, settings: Settings, option: str = "--site-dir") -> str | None:
+    """Why ``target`` cannot be the site folder, as one line with the fix; None if it can.
+
+    ``build.py`` asks about ``--site-dir``; the MkDocs plugin asks about ``site_dir``
+    too, for ``mkdocs build`` run directly.
+    """
+    shown = f"{option} {printable(str(target))}"  # as typed
     try:
         root, place = settings.root.resolve(), target.resolve()
         is_file = place.exists() and not place.is_dir()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop, before Python 3.13
         reason = getattr(exc, "strerror", None) or "it is a link that leads back to itself"
-        return f"Not built: --site-dir {shown} cannot be used ({reason}); choose a folder such as site/ (nothing was changed)."
+        return f"Not built: {shown} cannot be used ({reason}); choose a folder such as site/ (nothing was changed)."
     if place == root or place in root.parents:
         return _refused(shown, "is the project folder itself" if place == root else "contains the whole project")
     clashes = sorted((_RELATIONS.index(r), name) for name, folder in _sources(settings) if (r := _relation(place, _real(folder))))
@@ -36,7 +43,7 @@ def refusal(target: Path, settings: Settings) -> str | None:
         order, name = clashes[0]  # the closest: being a folder says more than lying inside one
         return _refused(shown, f"{_RELATIONS[order]} {name}")
     if is_file:
-        return f"Not built: --site-dir {shown} is a file, not a folder; give a folder name such as site/ (nothing was changed)."
+        return f"Not built: {shown} is a file, not a folder; give a folder name such as site/ (nothing was changed)."
     return _not_a_site(place, shown) or _unwritable(place, shown, settings.root)
 
 
@@ -76,7 +83,7 @@ def _relation(place: Path, folder: Path) -> str:
 
 def _refused(shown: str, why: str) -> str:
     return (
-        f"Not built: --site-dir {shown} {why}, and building replaces the whole folder. "
+        f"Not built: {shown} {why}, and building replaces the whole folder. "
         "Choose a new folder of its own, such as site/ (nothing was changed)."
     )
 
@@ -86,7 +93,7 @@ def _not_a_site(place: Path, shown: str) -> str | None:
     if not place.is_dir() or (place / "index.html").is_file() or not any(place.iterdir()):
         return None
     return (
-        f"Not built: --site-dir {shown} holds files but no site (it has no index.html), and building replaces the whole folder. "
+        f"Not built: {shown} holds files but no site (it has no index.html), and building replaces the whole folder. "
         "Choose a new or empty folder, such as site/ (nothing was changed)."
     )
 
@@ -95,9 +102,9 @@ def _unwritable(place: Path, shown: str, root: Path) -> str | None:
     """The site is built beside its folder and renamed into place, so the parent must be a writable folder."""
     parent = next((p for p in place.parents if p.exists()), place.anchor)
     if not Path(parent).is_dir():
-        return f"Not built: --site-dir {shown} lies under {_shown(Path(parent), root)}, which is a file; choose a folder such as site/ (nothing was changed)."
+        return f"Not built: {shown} lies under {_shown(Path(parent), root)}, which is a file; choose a folder such as site/ (nothing was changed)."
     if not os.access(parent, os.W_OK | os.X_OK):
-        return f"Not built: cannot write to {_shown(Path(parent), root)} to create --site-dir {shown}; choose a folder you can write to (nothing was changed)."
+        return f"Not built: cannot write to {_shown(Path(parent), root)} to create {shown}; choose a folder you can write to (nothing was changed)."
     return None
 
 
