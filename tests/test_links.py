@@ -154,3 +154,16 @@ facilitator_notes:
 
 {intro}
 """
+
+
+def test_a_paragraph_markdown_would_take_minutes_to_read_is_refused_naming_the_limit(project):
+    """8,000 unclosed '[' take Python-Markdown (the build's and check's) about a minute: refused before it reads them."""
+    from evidence.schema import Schema
+
+    limit = Schema("summary").spec["x-max-markdown-work"]
+    text, errors = errors_for(project, "A fine paragraph.\n\n" + "[" * 2000 + " end\n")
+    assert errors == [
+        f"{NAME}:{line_of(text, '[[[[')}: this paragraph has 2,000 '[' or '<' in 2,004 characters; Markdown reads on from each one to find where a link ends, "
+        f"which makes this text too slow to check and build (limit {limit:,} in 'x-max-markdown-work' in summary.schema.json: '[' and '<' times the length of their paragraph); "
+        "write brackets that are not links as \\[ and \\<, and split long paragraphs"
+    ]

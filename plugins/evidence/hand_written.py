@@ -21,6 +21,7 @@ from .problems import Problems
 from .project_files import leaves_project
 from .schema import Schema
 from .settings import Settings
+from .summary import too_much_work
 
 
 def check_pages(settings: Settings, site: SitePages, scanner: LinkScanner, problems: Problems) -> None:
@@ -48,7 +49,11 @@ def _check_page(file: Path, shown: str, page: str, schema: Schema, folders: list
             for key, message in _missing_files(document.data, folders):
                 problems.error(shown, document.line_of((key,)), message)
     body, first = (document.body, document.body_line) if document else (text, 1)
-    links, images = scanner.scan(MarkdownSource(body, first))
+    source = MarkdownSource(body, first)
+    costly = too_much_work(source, schema)
+    if costly:
+        return problems.error(shown, *costly)
+    links, images = scanner.scan(source)
     for line, message in site.check(page, links, images):
         problems.error(shown, line, message)
 

@@ -23,7 +23,7 @@ from .problems import Problems
 from .project_files import READING_PATHS, source_files
 from .safety import unsafe_markup
 from .schema import Schema, sound_value
-from .summary import SLUG, Summary, body_too_long
+from .summary import SLUG, Summary, body_too_long, too_much_work
 
 
 @dataclass
@@ -178,6 +178,9 @@ class _Reader:
         if too_long:
             return self.error(document.body_line, too_long)
         source = MarkdownSource(document.body, document.body_line)
+        costly = too_much_work(source, schema)
+        if costly:
+            return self.error(*costly)
         links, images = (self.scanner or default_scanner()).scan(source)
         for line, message in unsafe_markup(source, links + images):
             self.error(line, message)

@@ -184,6 +184,10 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
         problems.error(rel, document.body_line, too_long)
         return [], []
     source = MarkdownSource(document.body, document.body_line)
+    costly = too_much_work(source, schema)
+    if costly:
+        problems.error(rel, *costly)
+        return [], []
     links, images = scanner.scan(source)
     for line, message in unsafe_markup(source, links + images):
         problems.error(rel, line, message)
@@ -194,6 +198,20 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
     for line, message in length_warnings(source):
         problems.warning(rel, line, message)
     return links, images
+
+
+def too_much_work(source: MarkdownSource, schema: Schema) -> tuple[int, str] | None:
+    """(line, message) when Markdown would take too long to read the body: the build renders it with the same Markdown."""
+    limit = schema.spec.get("x-max-markdown-work")
+    total, worst = source.link_work()
+    if limit is None or total <= limit:
+        return None
+    opened, length = worst.detail.split()
+    return worst.line, (
+        f"this paragraph has {int(opened):,} '[' or '<' in {int(length):,} characters; Markdown reads on from each one to find where a link ends, "
+        f"which makes this text too slow to check and build (limit {limit:,} in 'x-max-markdown-work' in {schema.name}.schema.json: '[' and '<' times the length of their paragraph); "
+        f"write brackets that are not links as \\[ and \\<, and split long paragraphs"
+    )
 
 
 def body_too_long(document: Document, schema: Schema) -> str | None:
