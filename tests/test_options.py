@@ -111,3 +111,9 @@ def test_mkdocs_gets_the_options_check_read_not_its_yaml_1_1_reading(project):
     with_options(project, "          name: year\n", "          name: on\n")
     config = load_config(config_file=str(project.root / "mkdocs.yml"))
     assert config.plugins["evidence"].config.facets[-1]["name"] == "on"
+
+
+def test_a_mkdocs_yml_that_is_not_settings_is_one_message(project, capsys):
+    (project.root / "mkdocs.yml").write_text("- just\n- a list\n", encoding="utf-8")
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, ["mkdocs.yml:1: mkdocs.yml must be 'setting: value' lines, such as 'site_name: My site', one per line"])

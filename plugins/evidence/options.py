@@ -49,6 +49,11 @@ def read_config_file(path: Path) -> ConfigFile:
         found.problems.error(path.name, 1, f"cannot read {path.name} ({exc.strerror}); check the file exists and can be read")
         found.readable = False
         return found
+    if not isinstance(root, yaml.MappingNode):
+        line = root.start_mark.line + 1 if root is not None else 1
+        found.problems.error(path.name, line, f"{path.name} must be 'setting: value' lines, such as 'site_name: My site', one per line")
+        found.readable = False
+        return found
     docs_dir = _scalar(_child(root, "docs_dir"))
     found.docs_dir = docs_dir if isinstance(docs_dir, str) and docs_dir else "docs"
     found.theme_dir = _scalar(_child(_child(root, "theme"), "custom_dir")) or None
