@@ -34,6 +34,8 @@ def test_every_message_quoted_in_the_guide_is_what_check_prints(project):
     project.add("tab.md", summary_text(title="Tab in the source").replace("\n  citation:", "\n\tcitation:"))
     project.add("quote.md", summary_text(title="Quote left open").replace("title: Quote left open", 'title: "Quote left open'))
     project.add("Kinship Carers.md", summary_text(title="Kinship carers"))
+    project.add("date.md", summary_text(title="Date the UK way", published="02/12/2026"))
+    project.add("yes.md", summary_text(title="Yes for true").replace("open_access: true", "open_access: yes"))
     project.add("link.md", summary_text(BODY + "\nSee [the other study](../research/no-such-study.md).\n", title="Broken link"))
     printed = [str(p).split(": ", 1)[1] for p in project.library().problems.sorted()]
     quoted = quoted_messages()
