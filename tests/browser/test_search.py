@@ -385,3 +385,48 @@ def test_search_scripts_load_only_when_a_reader_reaches_for_search(tab, site_ser
     assert any(path.endswith("/search-box.js") for path in fetched), "focusing the box loads its script"
     tab.keyboard.type("the")
     tab.wait_for_selector("[data-search-panel]:not([hidden])")
+
+
+def _title_word(library) -> str:
+    """The longest word of a summary's title: a word the index surely holds."""
+    return max(re.findall(r"[A-Za-z]{4,}", library.summaries[0].title), key=len).lower()
+
+
+def test_common_phrasing_does_not_sink_a_question(tab, site_server, library):
+    word = _title_word(library)
+    plain = (open_search(tab, site_server, f"?q={word}"), result_urls(tab))
+    asked = (open_search(tab, site_server, f"?q={quote(f'What works for the {word}? How do I')}"), result_urls(tab))
+    assert result_count(plain[0]) > 0 and asked[1] == plain[1]
+    assert "most of them" not in asked[0]
+
+
+def _own_words(summary, library) -> list[str]:
+    """Long words of one summary's briefing that no other summary uses (so likely on its page alone)."""
+    def words(text):
+        return {w.lower() for w in re.findall(r"[A-Za-z]{8,}", text)}
+    others = set().union(*(words(o.body + o.title + o.one_liner) for o in library.summaries if o is not summary))
+    return sorted(words(summary.body) - others - words(summary.title + summary.one_liner))
+
+
+# Two words from different briefings that the index holds but no page holds together.
+APART_JS = """async (words) => {
+  const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/search\\/.*$/, '')).href);
+  await pagefind.init();
+  for (const a of words) for (const b of words) {
+    if (a >= b) continue;
+    const [both, one, other] = await Promise.all([`${a} ${b}`, a, b].map((q) => pagefind.search(q)));
+    if (!both.results.length && one.results.length && other.results.length) return [a, b];
+  }
+  return null;
+}"""
+
+
+def test_a_question_no_page_fully_answers_shows_pages_with_most_of_its_words(tab, site_server, library):
+    words = sorted(w for summary in library.summaries for w in _own_words(summary, library)[:3])
+    open_search(tab, site_server)
+    apart = tab.evaluate(APART_JS, words)
+    if apart is None:
+        pytest.skip("every pair of title words shares a page")
+    status = open_search(tab, site_server, f"?q={quote(f'how do I {apart[0]} {apart[1]}')}")
+    assert "No summary has all of these words; showing those with most of them" in status
+    assert result_count(status) > 0

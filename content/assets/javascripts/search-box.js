@@ -4,7 +4,7 @@
    opening the box ("/", the phone's search button) stays there, so it works
    before this file arrives. Without scripts the box is a plain form to /search/. */
 
-import { element, loadPagefind, plural, resultType } from "./search-engine.js";
+import { PARTIAL_NOTICE, element, loadPagefind, plural, resultType, runSearch } from "./search-engine.js";
 
 const SHOWN = 6;
 const DEBOUNCE_MS = 200;
@@ -89,7 +89,7 @@ async function search(parts) {
   let response;
   try {
     const pagefind = await loadPagefind(parts.bundle);
-    response = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
+    response = await runSearch(pagefind, query, {}, (words) => pagefind.debouncedSearch(words, {}, DEBOUNCE_MS));
   } catch (error) {
     if (ticket === parts.latest) showUnavailable(parts);
     return;
@@ -97,11 +97,12 @@ async function search(parts) {
   if (!response || ticket !== parts.latest) return; // a newer keystroke won
   const shown = await Promise.all(response.results.slice(0, SHOWN).map((result) => result.data()));
   if (ticket !== parts.latest) return;
-  render(parts, query, response.results.length, shown);
+  render(parts, query, response.results.length, shown, response.partial);
 }
 
-function render(parts, query, total, shown) {
+function render(parts, query, total, shown, partial) {
   parts.list.replaceChildren(...shown.map(resultItem));
+  if (partial) parts.list.prepend(message(PARTIAL_NOTICE));
   const url = new URL(parts.searchUrl, document.baseURI);
   url.searchParams.set("q", query);
   parts.all.href = url.pathname + url.search;
@@ -110,7 +111,7 @@ function render(parts, query, total, shown) {
   parts.panel.hidden = false;
   const more = total > shown.length ? ` The first ${shown.length} are listed.` : "";
   parts.status.textContent = total
-    ? `${plural(total, "result", "results")} for “${query}”.${more} Use the down arrow key to move through them.`
+    ? `${plural(total, "result", "results")} for “${query}”.${partial ? ` ${PARTIAL_NOTICE}` : ""}${more} Use the down arrow key to move through them.`
     : `No results for “${query}”.`;
 }
 

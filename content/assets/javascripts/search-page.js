@@ -3,7 +3,7 @@
    &sort=newest, a parameter repeated for several values), exactly what the form
    would submit, so any search can be shared, bookmarked and restored. */
 
-import { loadPagefind, plural, resultCard, searchOptions } from "./search-engine.js";
+import { PARTIAL_NOTICE, loadPagefind, plural, resultCard, runSearch, searchOptions } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -114,7 +114,7 @@ async function run(page) {
   }
   page.list.setAttribute("aria-busy", "true");
   const [response, counts] = await Promise.all([
-    page.pagefind.search(state.q || null, searchOptions(state)),
+    state.q ? runSearch(page.pagefind, state.q, searchOptions(state)) : page.pagefind.search(null, searchOptions(state)),
     countsFor(page, state),
   ]);
   if (ticket !== page.latest) return; // a newer search has started
@@ -152,17 +152,17 @@ function showResults(page, response, state) {
   page.results = response ? response.results : [];
   page.list.replaceChildren();
   page.help.hidden = Boolean(response);
-  page.status.textContent = response ? describe(page.results.length, state) : "";
+  page.status.textContent = response ? describe(page.results.length, state, response.partial) : "";
   showMore(page, false);
 }
 
-function describe(total, state) {
+function describe(total, state, partial) {
   const words = state.q ? ` for “${state.q}”` : "";
   const chosen = selectedCount(state);
   const filtered = chosen ? ` with ${plural(chosen, "filter", "filters")}` : "";
   if (!total) return `No results${words}${filtered}. Try other words, or remove a filter.`;
   const order = state.sort === "newest" ? ", newest summaries first" : "";
-  return `${plural(total, "result", "results")}${words}${filtered}${order}.`;
+  return `${plural(total, "result", "results")}${words}${filtered}${order}.${partial ? ` ${PARTIAL_NOTICE}` : ""}`;
 }
 
 /* Results load their details a page at a time, so a phone fetches only what it shows. */
