@@ -59,6 +59,7 @@ def valid_front_matter(**changes) -> dict:
         "topics": ["communication"],
         "strength": {"scheme": "grade-cerqual", "level": "moderate", "reason": "One study, but with interviews and observation."},
         "reflection_questions": ["How do you check what someone has understood?"],
+        "search_queries": ["picture boards", "understanding residents' wishes"],
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -141,6 +142,15 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def bundled_library():
+    """The repository's own content and settings, loaded as ``check`` loads them: tests derive what to expect from it."""
+    from evidence.library import Library
+    from evidence.settings import Settings
+
+    return Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")

@@ -130,6 +130,17 @@ def test_old_summary_is_a_warning_naming_the_fix(project):
     assert warnings == [f"research_summaries/old.md:{line}: warning: not reviewed since 2019-01-01 (over 3 years): check it against the source and set 'reviewed:' to today's date"]
 
 
+def test_a_summary_without_two_search_queries_is_a_warning_naming_the_fix_not_an_error(project, capsys):
+    project.add("none.md", summary_text(search_queries=None))
+    text = summary_text(title="Pictures in day services", search_queries=["pictures in day services"])
+    project.add("one.md", text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("search_queries:"))
+    assert cli(project, "check") == 0
+    out = capsys.readouterr().out
+    assert "research_summaries/none.md:1: warning: no search query checks this summary; add 2 under 'search_queries:', in the words a practitioner would type (not the title), that should find it first" in out
+    assert f"research_summaries/one.md:{line}: warning: only one search query checks this summary; add 1 under 'search_queries:'" in out
+
+
 BUILD_ROW = {"n": 3, "validate_s": 0.01, "build_s": 1.0, "plain_s": 0.5, "ratio": 2.0, "summary_kb": 30.0, "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "peak_mb": 70}
 SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
 

@@ -250,7 +250,7 @@ def test_pages_that_list_summaries_do_not_index_their_titles(bundled_site):
 
     library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
     listing = sorted(bundled_site.glob("cpd/**/index.html")) + sorted(bundled_site.glob("reading-paths/*/index.html"))
-    assert len(listing) > 10 and (bundled_site / "cpd/coverage/index.html") in listing
+    assert (bundled_site / "cpd/coverage/index.html") in listing
     for page in listing:
         html = page.read_text(encoding="utf-8")
         indexed = IndexedText(html).words

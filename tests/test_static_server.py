@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.error import HTTPError
 from urllib.request import urlopen
+
+import pytest
 
 from evidence_cli.static_server import serve_folder
 
@@ -25,3 +28,22 @@ def test_serves_a_site_folder_with_the_types_browsers_and_pagefind_need(tmp_path
             with urlopen(f"{base}/{name}") as response:
                 assert response.headers.get_content_type() == kind, name
                 assert response.headers["Content-Encoding"] is None, "Pagefind unpacks its own files"
+
+
+def test_serves_a_site_under_the_path_of_its_site_url_and_nowhere_else(tmp_path):
+    """A council's copy at https://council.example/evidence/ is tested at /evidence/, so a link that
+    assumes the root of the domain fails here as it would in production."""
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text("<h1>About</h1>", encoding="utf-8")
+    with serve_folder(tmp_path, "/evidence/") as base:
+        assert base.endswith("/evidence")
+        with urlopen(f"{base}/about/") as response:
+            assert response.read() == b"<h1>About</h1>"
+        with urlopen(base) as response:
+            assert response.url == f"{base}/", "the path without its slash leads to the site"
+        root = base.removesuffix("/evidence")
+        for outside in (f"{root}/about/", f"{root}/evidence-other/about/"):
+            with pytest.raises(HTTPError) as refused:
+                urlopen(outside)
+            refused.value.close()
+            assert refused.value.code == 404, outside

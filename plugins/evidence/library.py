@@ -25,6 +25,7 @@ from .problems import Problems
 from .project_files import SUMMARIES, check_published, source_files
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
+from .search_queries import check_search_queries
 from .settings import Settings
 from .summary import Summary, read_summary
 from .vocabulary import Term, Vocabularies
@@ -62,6 +63,7 @@ class Library:
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
+        check_search_queries(summaries, problems)
         site = SitePages.collect(
             slugs, settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
             image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),

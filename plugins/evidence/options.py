@@ -31,6 +31,7 @@ class ConfigFile:
     lines: dict = field(default_factory=dict)
     docs_dir: str = "docs"
     theme_dir: str | None = None  # the theme's custom_dir
+    site_url: str | None = None  # MkDocs' own setting: the site's path depends on it
     problems: Problems = field(default_factory=Problems)
     readable: bool = True  # False: mkdocs.yml itself could not be parsed, so no folder is known
     has_block: bool = False  # True: the file lists the plugin, so ``options`` are what it says
@@ -57,6 +58,8 @@ def read_config_file(path: Path) -> ConfigFile:
     docs_dir = _scalar(_child(root, "docs_dir"))
     found.docs_dir = docs_dir if isinstance(docs_dir, str) and docs_dir else "docs"
     found.theme_dir = _scalar(_child(_child(root, "theme"), "custom_dir")) or None
+    site_url = _scalar(_child(root, "site_url"))
+    found.site_url = site_url if isinstance(site_url, str) and site_url else None
     block = _plugin_block(_child(root, "plugins"))
     if block is not None:
         found.has_block = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .facet import FacetSpec
 from .front_matter import line_of
@@ -39,6 +40,7 @@ class Settings:
     nation: str = "england"  # chooses <data_dir>/cpd/<nation>.yml
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
+    site_url: str | None = None  # MkDocs' own setting, read here because the site's path depends on it
 
     def __post_init__(self) -> None:
         """Frameworks are data: a fork that moves ``data_dir`` moves them too, unless it places them itself."""
@@ -46,7 +48,7 @@ class Settings:
             self.frameworks_dir = f"{self.data_dir}/frameworks"
 
     @classmethod
-    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None, lines: dict | None = None) -> "Settings":
+    def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None, lines: dict | None = None, site_url: str | None = None) -> "Settings":
         """Settings from options already checked against the options schema (see ``evidence.options``)."""
         facets = [
             FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label"), line_of(lines or {}, ("facets", index)))
@@ -70,13 +72,14 @@ class Settings:
             data_licence_name=options.get("data_licence_name") or "",
             data_licence_url=options.get("data_licence_url") or "",
             nation=options.get("nation", "england"),
+            site_url=site_url,
         )
 
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> "Settings":
         """Read the ``evidence`` plugin options without MkDocs (for ``check``); their mistakes travel along."""
         found = read_config_file(path)
-        settings = cls.from_mapping(path.parent, found.options, found.docs_dir, path.name, found.theme_dir, found.lines)
+        settings = cls.from_mapping(path.parent, found.options, found.docs_dir, path.name, found.theme_dir, found.lines, found.site_url)
         settings.config_problems = tuple(found.problems.items)
         settings.config_readable = found.readable
         return settings
@@ -88,6 +91,12 @@ class Settings:
             return None
         sources = self.csp_sources.get("img-src") or ()
         return (sources,) if isinstance(sources, str) else tuple(sources)
+
+    @property
+    def site_path(self) -> str:
+        """The path the site is published under, with both slashes: '/' at the root of a domain."""
+        path = urlsplit(self.site_url or "/").path.strip("/")
+        return f"/{path}/" if path else "/"
 
     def path(self, relative: str) -> Path:
         return self.root / relative

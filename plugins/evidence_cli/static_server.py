@@ -5,6 +5,10 @@ index.html, and module scripts, Pagefind's worker and its WebAssembly do not
 load from file://. Types are set here rather than guessed from the machine's
 MIME table, which may lack Pagefind's own extensions or (on Windows, from the
 registry) call .js text/plain, which browsers refuse for module scripts.
+
+A site whose ``site_url`` has a path (``https://council.example/evidence/``)
+is served under that path, as its web server will serve it, so root-relative
+links that would break there break here too.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import http.server
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 TYPES = {
     ".js": "text/javascript",
@@ -32,20 +37,39 @@ TYPES = {
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    prefix = "/"  # the path the site lives under, with both slashes
+
+    def translate_path(self, path: str) -> str:
+        """Files exist only under the prefix; anything else maps to a name no folder holds."""
+        route = urlsplit(path).path
+        if not route.startswith(self.prefix):
+            return str(Path(self.directory) / "..." / "outside-the-site")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_head(self):
+        """The prefix without its slash redirects to the site's home, as web servers do for folders."""
+        if urlsplit(self.path).path == self.prefix.rstrip("/") and self.prefix != "/":
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.end_headers()
+            return None
+        return super().send_head()
 
     def log_message(self, format, *args):  # noqa: A002 - signature from the standard library
         """No access log: it would bury test and bench output."""
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1 and yield its base URL, without a trailing slash."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+def serve_folder(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``folder`` under ``prefix`` (``Settings.site_path``) on a free port of 127.0.0.1
+    and yield the site's base URL, without a trailing slash."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
     finally:
         server.shutdown()
         server.server_close()

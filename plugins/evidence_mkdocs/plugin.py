@@ -84,7 +84,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 config.nav = _without(config.nav, set(_fixed_pages())) or []
             return config
         root = Path(config.config_file_path).parent
-        settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name, config.theme.custom_dir)
+        settings = Settings.from_mapping(root, dict(self.config), Path(config.docs_dir).name, Path(config.config_file_path).name, config.theme.custom_dir, site_url=config.site_url)
         refused = refusal(Path(config.site_dir), settings, "site_dir")  # for `mkdocs build` run directly
         if refused:
             raise PluginError(refused)

@@ -59,9 +59,17 @@ def site_pages(built_site) -> dict:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    """Base URL of a local HTTP server for the built site."""
-    with serve_site(built_site) as base_url:
+def site_path() -> str:
+    """The path the bundled site is published under ('/' or, for a council, say '/evidence/'), from its settings."""
+    from evidence.settings import Settings
+
+    return Settings.from_mkdocs_yml(REPO_ROOT / "mkdocs.yml").site_path
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site, site_path):
+    """Base URL of a local HTTP server for the built site, under its published path (no trailing slash)."""
+    with serve_site(built_site, site_path) as base_url:
         yield base_url
 
 

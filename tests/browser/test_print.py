@@ -11,11 +11,13 @@ import re
 import pytest
 
 from conftest import REPO, Project, summary_text
+from evidence.library import Library
 from evidence.plain_english import AIM_WORDS
+from evidence.settings import Settings
 
 from .browser import serve_site
 
-SUMMARIES = sorted(path.stem for path in (REPO / "research_summaries").glob("*.md"))
+SUMMARIES = sorted(s.slug for s in Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml")).summaries)
 
 # Words for a briefing as long as the writing guide allows: filler, never shown as content.
 FILLER = "Practitioners in the study described how they planned visits with families and colleagues".split()
