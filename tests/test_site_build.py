@@ -252,7 +252,7 @@ def test_placeholder_site_url_is_a_warning_naming_mkdocs_yml_and_the_fix(project
     set_site_url(project, "https://www.example.com/research/")
     assert project.build() == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "mkdocs.yml:2: warning: site_url is https://www.example.com/research/, a placeholder, so canonical links, the sitemap and the feeds are wrong: set it to the address the site is published at"
+    assert out[-1] == "mkdocs.yml:2: warning: site_url is https://www.example.com/research/, a placeholder, so canonical links, the sitemap and the feeds are wrong: set it in local/settings.yml to the address the site is published at"
     set_site_url(project, None)
     assert project.build() == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("mkdocs.yml:1: warning: site_url is not set, so canonical links and the sitemap are wrong and no feeds are published")

@@ -125,10 +125,11 @@ class Frameworks(dict):
     broken: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, directory: Path, root: Path, problems: Problems) -> "Frameworks":
+    def load(cls, directory: Path, root: Path, problems: Problems, files: list[Path] | None = None) -> "Frameworks":
+        """Every framework file in ``directory``, or exactly ``files`` (the project's and a copy's, see ``overlay``)."""
         schema = Schema("framework")
         loaded, broken = [], set()
-        for path in source_files(directory, root, FRAMEWORKS, problems):
+        for path in files if files is not None else source_files(directory, root, FRAMEWORKS, problems):
             framework = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
             if framework:
                 loaded.append(framework)

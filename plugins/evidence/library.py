@@ -21,8 +21,10 @@ from .front_matter import line_of
 from .hand_written import check_pages
 from .link_scan import LinkScanner
 from .links import SitePages
+from .local_settings import FOLDER
+from .overlay import Overlay
 from .problems import Problems
-from .project_files import SUMMARIES, check_published, source_files
+from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
 from .reading_path import ReadingPath, load_reading_paths
 from .schema import Schema
 from .search_queries import check_search_queries
@@ -47,26 +49,32 @@ class Library:
     cpd: CpdRules | None = None
     standard_index: StandardIndex = field(default_factory=lambda: StandardIndex(Frameworks(), [], []))
     coverage: list[Matrix] = field(default_factory=list)
+    local_pages: list[str] = field(default_factory=list)  # a copy's own files under local/<docs_dir>, from docs_dir
+    hidden_pages: list[str] = field(default_factory=list)  # the project's pages the copy does not publish
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
         problems = Problems(list(settings.config_problems))
+        problems.extend(settings.local.problems)
         schema = Schema("summary")
         if not settings.config_readable:  # no folder is known: the one message is about mkdocs.yml
             return cls(settings, schema, Vocabularies(), [], problems=problems)
         _check_published_folders(settings, problems)
-        vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", settings.root, problems)
-        frameworks = _load_frameworks(settings, problems)
+        overlay = Overlay(settings, problems)
+        vocabularies = load_vocabularies(settings, overlay, problems)
+        frameworks = _load_frameworks(settings, overlay, problems)
         scanner = LinkScanner.from_mkdocs_yml(settings.path(settings.config_file))
-        read, slugs = _load_summaries(settings, schema, vocabularies, problems, scanner)
+        read, slugs = _load_summaries(settings, overlay, schema, vocabularies, problems, scanner)
         summaries = [s for s in read if s.valid]
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
         check_search_queries(summaries, problems)
+        path_files = overlay.files(settings.reading_paths_dir, READING_PATHS, "reading_paths")
         site = SitePages.collect(
             slugs, settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
             image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),
+            local_docs=overlay.local(settings.docs_dir), reading_path_files=path_files,
         )
         _check_links(read, site, problems)
         check_pages(settings, site, scanner, problems)
@@ -74,16 +82,17 @@ class Library:
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
-        library._add_cpd(frameworks, site, scanner)
+        library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
+        library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
         return library
 
-    def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner) -> None:
+    def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner, path_files: list[Path], cpd_file: Path) -> None:
         """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
         settings = self.settings
         by_slug = self._by_slug
         self.frameworks = frameworks
-        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site, scanner)
-        self.cpd = CpdRules.load(settings.cpd_file, settings.root, frameworks, self.problems)
+        self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site, scanner, files=path_files)
+        self.cpd = CpdRules.load(cpd_file, settings.root, frameworks, self.problems)
         self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
         self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
 
@@ -143,16 +152,24 @@ class Library:
         return {item.slug: item for item in self.summaries}
 
 
-def _load_summaries(settings: Settings, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> tuple[list[Summary], list[str]]:
+def load_vocabularies(settings: Settings, overlay: Overlay | None = None, problems: Problems | None = None) -> Vocabularies:
+    """The project's vocabularies with a copy's terms added (``new`` writes its scaffold from these too)."""
+    problems = problems if problems is not None else Problems()
+    folder = f"{settings.data_dir}/vocabularies"
+    local = source_files((overlay or Overlay(settings, problems)).local(folder), settings.root, VOCABULARIES, problems)
+    return Vocabularies.load(settings.path(folder), settings.root, problems, local)
+
+
+def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> tuple[list[Summary], list[str]]:
     """Every summary whose front matter could be read, valid or not (see ``Summary.valid``), and the
     slug of every summary file: one that cannot be read at all is still known by its name, so links
-    and reading paths that use it are not blamed for its own error."""
+    and reading paths that use it are not blamed for its own error. A copy's own summaries count too."""
     directory = settings.path(settings.summaries_dir)
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
         return [], []
     summaries, slugs = [], []
-    for file in source_files(directory, settings.root, SUMMARIES, problems, recursive=True):
+    for file in overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True):
         slugs.append(file.stem)
         summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems, scanner)
         if summary:
@@ -203,11 +220,12 @@ def _check_reviews(summaries: list[Summary], years: int, problems: Problems) -> 
             problems.warning(summary.path, line, f"not reviewed since {summary.last_checked.isoformat()} (over {years} years): check it against the source and set 'reviewed:' to today's date")
 
 
-def _load_frameworks(settings: Settings, problems: Problems) -> Frameworks:
+def _load_frameworks(settings: Settings, overlay: Overlay, problems: Problems) -> Frameworks:
     directory = settings.path(settings.frameworks_dir)
-    if not directory.is_dir() or not any(directory.glob("*.yml")):
+    files = overlay.files(settings.frameworks_dir, FRAMEWORKS, "frameworks")
+    if not files:
         problems.warning(settings.config_file, 1, f"no framework files in '{settings.frameworks_dir}': standards in summaries are not checked and no standards pages are made")
-    return Frameworks.load(directory, settings.root, problems)
+    return Frameworks.load(directory, settings.root, problems, files)
 
 
 def _check_standards(summaries: list[Summary], frameworks: Frameworks, problems: Problems) -> None:
@@ -243,7 +261,7 @@ def load_library(settings: Settings) -> Library:
 
 def _fingerprint(settings: Settings) -> tuple:
     folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
-    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir)]
+    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER)]
     stats = []
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:

@@ -43,11 +43,13 @@ class SitePages:
     _hints: dict = field(default_factory=dict, compare=False, repr=False)  # suggestions worked out once per missing name
 
     @classmethod
-    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path, image_sources: tuple[str, ...] | None = (), config_file: str = "mkdocs.yml", generated: Iterable[str] = ()) -> "SitePages":
-        """Pages are known from their files, so a file with errors of its own is not also a broken link."""
+    def collect(cls, summary_slugs: Iterable[str], reading_paths_dir: Path, docs_dir: Path, image_sources: tuple[str, ...] | None = (), config_file: str = "mkdocs.yml", generated: Iterable[str] = (), local_docs: Path | None = None, reading_path_files: list[Path] | None = None) -> "SitePages":
+        """Pages are known from their files, so a file with errors of its own is not also a broken link.
+        A copy's own pages (``local_docs``) and reading paths count as well."""
         known = {routes.summary(slug) for slug in summary_slugs} | set(generated)
-        known |= {routes.reading_path(p.stem) for p in reading_paths_dir.glob("*.md")} if reading_paths_dir.is_dir() else set()
-        known |= _published_files(docs_dir)
+        paths = reading_path_files if reading_path_files is not None else sorted(reading_paths_dir.glob("*.md")) if reading_paths_dir.is_dir() else []
+        known |= {routes.reading_path(p.stem) for p in paths}
+        known |= _published_files(docs_dir) | (_published_files(local_docs) if local_docs else set())
         return cls(frozenset(known), image_sources, docs_dir.name, config_file)
 
     def check(self, page: str, links: list, images: list) -> list[tuple[int, str]]:

@@ -95,11 +95,12 @@ def audience_labels(schema: Schema) -> dict[str, str]:
     return dict(schema.spec["properties"]["audience"]["x-labels"])
 
 
-def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems, site: SitePages | None = None, scanner: LinkScanner | None = None) -> list[ReadingPath]:
-    """Every valid path, by title; a missing folder simply means no paths yet. With ``site``, links are checked too."""
+def load_reading_paths(directory: Path, root: Path, summaries: dict[str, Summary], frameworks: Frameworks, problems: Problems, site: SitePages | None = None, scanner: LinkScanner | None = None, files: list[Path] | None = None) -> list[ReadingPath]:
+    """Every valid path, by title; a missing folder simply means no paths yet. With ``site``, links are checked too.
+    ``files`` replaces the folder's listing (the project's paths and a copy's, see ``overlay``)."""
     schema = Schema("reading_path")
     paths = []
-    for file in source_files(directory, root, READING_PATHS, problems):
+    for file in files if files is not None else source_files(directory, root, READING_PATHS, problems):
         reader = _Reader(file.relative_to(root).as_posix(), summaries, frameworks, problems, site, scanner or default_scanner())
         path = reader.read(file, schema)
         if path:

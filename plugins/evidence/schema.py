@@ -245,6 +245,9 @@ def _pattern(error, name):
         "^https?://": "a web address starting with https:// (or http://), with no spaces",
         "^10\\.": "a DOI such as 10.1000/xyz123, without https://doi.org/ in front",
         "^[a-z0-9]+(-": "lowercase words joined by hyphens, for example people-with-learning-disabilities",
+        "^#[0-9A-Fa-f]{6}$": "a colour written as # and six hexadecimal digits, for example #00545c",
+        "^(https://|mailto:)": "a web address starting with https:// (or mailto:), with no spaces",
+        "^[A-Za-z0-9_./-]+\\.(svg": "an image file's path from local/content/ ending .svg, .png, .jpg or .webp, for example images/logo.svg",
     }
     wanted = error.schema.get("x-pattern-hint") or next((text for prefix, text in hints.items() if error.validator_value.startswith(prefix)), f"text matching {error.validator_value}")
     return f"{name} must be {wanted}; got {_show(error.instance)}"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from .facet import FacetSpec
 from .front_matter import line_of
+from .local_settings import LocalSettings
 from .options import read_config_file
 from .problems import Problem
 
@@ -41,6 +42,7 @@ class Settings:
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
     site_url: str | None = None  # MkDocs' own setting, read here because the site's path depends on it
+    local: LocalSettings = field(default_factory=LocalSettings, repr=False)  # local/settings.yml, already applied
 
     def __post_init__(self) -> None:
         """Frameworks are data: a fork that moves ``data_dir`` moves them too, unless it places them itself."""
@@ -49,7 +51,11 @@ class Settings:
 
     @classmethod
     def from_mapping(cls, root: Path, options: dict[str, Any], docs_dir: str = "content", config_file: str = "mkdocs.yml", theme_dir: str | None = None, lines: dict | None = None, site_url: str | None = None) -> "Settings":
-        """Settings from options already checked against the options schema (see ``evidence.options``)."""
+        """Settings from options already checked against the options schema (see ``evidence.options``),
+        with the copy's own local/settings.yml laid over them."""
+        local = LocalSettings.load(root)
+        options = {**options, **local.plugin_options}
+        site_url = local.identity.get("site_url", site_url)
         facets = [
             FacetSpec(f["field"], f["name"], f.get("vocabulary"), f.get("label"), line_of(lines or {}, ("facets", index)))
             for index, f in enumerate(options.get("facets") or [])
@@ -73,6 +79,7 @@ class Settings:
             data_licence_url=options.get("data_licence_url") or "",
             nation=options.get("nation", "england"),
             site_url=site_url,
+            local=local,
         )
 
     @classmethod

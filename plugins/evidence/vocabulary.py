@@ -65,7 +65,9 @@ class Vocabularies(dict):
     broken: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, directory: Path, root: Path, problems: Problems) -> "Vocabularies":
+    def load(cls, directory: Path, root: Path, problems: Problems, local: list[Path] = ()) -> "Vocabularies":
+        """The project's vocabularies, then a copy's ``local`` files: terms added to a vocabulary of the
+        same name (a term with an existing id replaces it, with a warning), or a vocabulary of its own."""
         schema = Schema("vocabulary")
         vocabularies, broken = cls(), set()
         for path in source_files(directory, root, VOCABULARIES, problems):
@@ -74,8 +76,24 @@ class Vocabularies(dict):
                 vocabularies[vocabulary.name] = vocabulary
             else:
                 broken.add(path.stem)
+        for path in local:
+            vocabulary = _load_one(path, path.relative_to(root).as_posix(), schema, problems)
+            if vocabulary:
+                vocabularies._add(vocabulary, problems)
+            else:
+                broken.add(path.stem)
         vocabularies.broken = frozenset(broken)
         return vocabularies
+
+    def _add(self, mine: Vocabulary, problems: Problems) -> None:
+        theirs = self.get(mine.name)
+        if theirs is None:
+            self[mine.name] = mine
+            return
+        for term in mine:
+            if term.id in theirs.terms:
+                problems.warning(mine.path, 1, f"term '{term.id}' replaces the project's term of that id in {theirs.path}")
+            theirs.terms[term.id] = term
 
 
 def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Vocabulary | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from evidence.problems import Problems, printable
+from evidence.library import load_vocabularies
+from evidence.local_settings import FILE as LOCAL_FILE
+from evidence.local_settings import FOLDER as LOCAL
+from evidence.problems import printable
 from evidence.scaffold import scaffold, slug_for
 from evidence.schema import Schema
 from evidence.settings import Settings
-from evidence.vocabulary import Vocabularies
 
 EXAMPLE = 'python3 build.py new "Communication passports for people with learning disabilities"'
 
@@ -21,11 +23,15 @@ def new(root: Path, title: str) -> int:
         print(f"The title {printable(title)!r} has no letters or digits to name the file after. Give the study's plain-English title in quotes, for example: {EXAMPLE}")
         return 2
     settings = Settings.from_mkdocs_yml(root / "mkdocs.yml")
-    target = settings.path(settings.summaries_dir) / f"{slug}.md"
+    # A copy with its own settings keeps its summaries in its overlay, apart from the project's.
+    folder = f"{LOCAL}/{settings.summaries_dir}" if (root / LOCAL_FILE).is_file() else settings.summaries_dir
+    target = settings.path(folder) / f"{slug}.md"
     rel = target.relative_to(root).as_posix()
-    vocabularies = Vocabularies.load(settings.path(settings.data_dir) / "vocabularies", root, Problems())
-    text = scaffold(printable(title), Schema("summary"), vocabularies, dt.date.today())
-    refused = _write_new(target, text, rel, settings.summaries_dir)
+    if (settings.path(settings.summaries_dir) / target.name).exists() and folder != settings.summaries_dir:
+        print(f"{settings.summaries_dir}/{target.name} already exists in the project; nothing was written. Choose a different title, or to replace it, copy that file to {rel}.")
+        return 1
+    text = scaffold(printable(title), Schema("summary"), load_vocabularies(settings), dt.date.today())
+    refused = _write_new(target, text, rel, folder)
     if refused:
         print(refused)
         return 1

@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from evidence.annotations import print_problems
+from evidence.local_settings import FILE as LOCAL_FILE
+from evidence.local_settings import LocalSettings
 from evidence.problems import WARNING, Problem
 from evidence.output_folder import refusal
 from evidence.settings import Settings
@@ -52,7 +54,7 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         f"Built {plural(pages, 'page')} ({_contents(library, config)}) into {_shown(target, root)} in {time.perf_counter() - started:.1f} s"
         + (f"; search index {index['files']} files, {index['bytes'] // 1024} KB." if index else ".")
     )
-    print_problems(_site_url_problems(root, config.site_url))
+    print_problems(_site_url_problems(root, config.site_url, library.settings.local))
     return 0
 
 
@@ -94,7 +96,7 @@ def _quiet_logging() -> None:
 _PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example")
 
 
-def _site_url_problems(root: Path, site_url: str | None) -> list[Problem]:
+def _site_url_problems(root: Path, site_url: str | None, local: LocalSettings) -> list[Problem]:
     """A fork that keeps the placeholder publishes canonical links and a sitemap pointing elsewhere.
 
     A warning, not an error: a preview build on a laptop does not need the real address.
@@ -102,12 +104,13 @@ def _site_url_problems(root: Path, site_url: str | None) -> list[Problem]:
     host = urlparse(site_url or "").hostname or ""
     if host and not any(host == d or host.endswith("." + d) for d in _PLACEHOLDER_DOMAINS):
         return []
-    config = root / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, 1) if re.match(r"site_url\s*:", text)), 1)
     found = f"site_url is {site_url}, a placeholder, so canonical links, the sitemap and the feeds are wrong" if host else "site_url is not set, so canonical links and the sitemap are wrong and no feeds are published"
     message = f"{found}: set it to the address the site is published at"
-    return [Problem(config.name, line, message, WARNING)]
+    if "site_url" in local.identity:
+        return [Problem(LOCAL_FILE, local.line("site_url"), message, WARNING)]
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"site_url\s*:", text)), 1)
+    return [Problem("mkdocs.yml", line, message.replace("set it to", f"set it in {LOCAL_FILE} to"), WARNING)]
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -32,6 +32,7 @@ from evidence.safety import sanitize_html
 from evidence.settings import Settings
 from evidence.site_identity import SiteIdentity
 
+from . import local_files, local_identity
 from .config import EvidenceConfig
 from .html_fixes import fixed as fixed_html
 from .minify import is_own_asset, minify_files
@@ -93,6 +94,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if errors:
             lines = "\n".join(str(p) for p in self.library.problems.sorted() if p.is_error)
             raise PluginError(f"{len(errors)} problem(s) in the content:\n{lines}")
+        local_identity.apply(config, settings.local, self.serving)
+        config.extra_css += [css for css in local_files.local_stylesheets(self.library) if css not in config.extra_css]
+        if config.nav:
+            config.nav = local_files.local_nav(config, self.library)
+        self.config.update(settings.local.plugin_options)  # checked against the schema already
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -111,6 +117,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
             files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, _brand_colour(config))))
+        files = local_files.add_local_files(files, config, self.library)
+        files = local_identity.add_colours(files, config, self.library.settings.local)
         return self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config) -> Files:
@@ -192,7 +200,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page."""
         if self.library:
             settings = self.library.settings
-            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir):
+            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, "local"):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
