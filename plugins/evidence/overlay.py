@@ -29,7 +29,7 @@ class Overlay:
     problems: Problems
 
     def local(self, relative: str) -> Path:
-        """The copy's counterpart of a project path (``data/cpd.yml`` -> ``local/data/cpd/<nation>.yml``)."""
+        """The copy's counterpart of a project path (``data/cpd/wales.yml`` -> ``local/data/cpd/wales.yml``)."""
         return self.settings.root / FOLDER / relative
 
     def files(self, relative: str, kind: Kind, hide_key: str | None = None, recursive: bool = False) -> list[Path]:

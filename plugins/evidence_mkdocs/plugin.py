@@ -116,7 +116,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
             files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, _brand_colour(config))))
+        files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
         files = local_files.add_local_files(files, config, self.library)
         files = local_identity.add_colours(files, config, self.library.settings.local)
         return self._add_feeds(files, config)
