@@ -10,11 +10,24 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import REPO, BODY, summary_text
+import pytest
+
+from conftest import REPO, BODY, Project, summary_text
 from test_cli import cli, fill
 
 GUIDE = REPO / "content" / "contribute"
 GUIDE_PAGES = ["", "web-editor/", "starter/", "writing/", "strength/", "checks/", "reference/"]
+
+
+@pytest.fixture(scope="module")
+def guide_site(tmp_path_factory):
+    """The project's guide as built for any site (a copy may hide it on its own, in local/settings.yml)."""
+    project = Project(tmp_path_factory.mktemp("guide") / "project")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    return project.root / "site"
+
+
 QUOTED = re.compile(r"^(?P<path>research_summaries/[^:]+):(?P<line>\d+): (?P<message>.+)$", re.M)
 
 
@@ -43,10 +56,10 @@ def test_every_message_quoted_in_the_guide_is_what_check_prints(project):
     assert [m for m in quoted if m not in printed] == [], "\n".join(printed)
 
 
-def test_guide_pages_are_built_and_listed_under_contribute(bundled_site):
-    home = (bundled_site / "index.html").read_text(encoding="utf-8")
+def test_guide_pages_are_built_and_listed_under_contribute(guide_site):
+    home = (guide_site / "index.html").read_text(encoding="utf-8")
     for page in GUIDE_PAGES:
-        assert (bundled_site / "contribute" / page / "index.html").is_file(), page
+        assert (guide_site / "contribute" / page / "index.html").is_file(), page
         assert f'href="contribute/{page}"' in home, f"contribute/{page} is not in the navigation"
 
 
@@ -56,8 +69,8 @@ def starter_text(site) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", code))
 
 
-def test_the_published_starter_fails_check_until_filled_then_passes(bundled_site, project):
-    text = starter_text(bundled_site)
+def test_the_published_starter_fails_check_until_filled_then_passes(guide_site, project):
+    text = starter_text(guide_site)
     path = project.add("talking-mats.md", text)
     messages = [p.message for p in project.library().problems.errors]
     assert "'published' still says FILL IN: replace it" in " ".join(messages)
@@ -67,8 +80,8 @@ def test_the_published_starter_fails_check_until_filled_then_passes(bundled_site
     assert [str(p) for p in project.library().problems.errors] == []
 
 
-def test_the_starter_lists_every_allowed_value_from_the_vocabularies(bundled_site):
-    text = starter_text(bundled_site)
+def test_the_starter_lists_every_allowed_value_from_the_vocabularies(guide_site):
+    text = starter_text(guide_site)
     allowed = [set(re.findall(r"[a-z0-9][a-z0-9-]*", block)) for block in re.findall(r"Allowed: (.*(?:\n *#     .*)*)", text)]
     for vocabulary in ["designs", "topics", "populations", "strength_levels"]:
         terms = set(re.findall(r"^  - id: (\S+)", (REPO / "data" / "vocabularies" / f"{vocabulary}.yml").read_text(), re.M))
@@ -126,18 +139,18 @@ def test_a_briefing_over_800_words_is_a_warning_not_an_error(project):
     assert library.summaries and not library.problems.errors
 
 
-def test_an_optional_field_switched_on_but_not_filled_in_is_an_error(bundled_site, project):
+def test_an_optional_field_switched_on_but_not_filled_in_is_an_error(guide_site, project):
     """Optional values are FILL IN too: an example left in place would pass as if it were a fact."""
-    filled = fill(starter_text(bundled_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
+    filled = fill(starter_text(guide_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
     filled = re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled)
     project.add("talking-mats.md", filled.replace("# funder: FILL IN", "funder: FILL IN"))
     assert [p.message for p in project.library().problems.errors] == ["'funder' still says FILL IN: replace it (Who paid for the study, if the source says.)"]
 
 
-def test_the_field_reference_has_a_section_per_schema_field_and_every_allowed_value(bundled_site):
+def test_the_field_reference_has_a_section_per_schema_field_and_every_allowed_value(guide_site):
     from evidence.schema import Schema
 
-    page = html.unescape((bundled_site / "contribute" / "reference" / "index.html").read_text(encoding="utf-8"))
+    page = html.unescape((guide_site / "contribute" / "reference" / "index.html").read_text(encoding="utf-8"))
     headings = re.findall(r"<h3 id=\"[^\"]*\"><code>([^<]+)</code>", page)
     assert headings == [field.name for field in Schema("summary").fields]
     for vocabulary in ["designs", "topics", "strands", "strength_levels"]:
@@ -172,8 +185,8 @@ def test_the_job_summary_shows_suggested_markdown_as_typed_and_stops_at_500_rows
     assert "21 more problems are listed in the step's log." in text
 
 
-def test_switching_on_an_optional_list_as_the_starter_says_gives_a_valid_list(bundled_site, project):
-    filled = fill(starter_text(bundled_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
+def test_switching_on_an_optional_list_as_the_starter_says_gives_a_valid_list(guide_site, project):
+    filled = fill(starter_text(guide_site)).replace('title: "FILL IN"', 'title: "Talking mats"')
     filled = re.sub(r"(?m)^published: .*$", "published: 2026-01-15", filled)
     switched = filled.replace("# authors:\n#   - FILL IN", "authors:\n  - Jill Bradshaw")
     assert switched != filled

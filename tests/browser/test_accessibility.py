@@ -9,11 +9,9 @@ Rules are never disabled here: fix the template or brand.css instead.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from .browser import MIN_PAGE_KINDS, PAGE_KINDS, format_htmlcs, format_violations, page_url, run_axe, run_htmlcs
+from .browser import MIN_PAGE_KINDS, PAGE_KINDS, REPO_ROOT, format_htmlcs, format_violations, page_url, run_axe, run_htmlcs
 
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
@@ -74,12 +72,20 @@ def test_every_page_kind_passes_axe_and_html_codesniffer_at_every_width(page, bu
         pytest.fail(f"{url.removeprefix(site_server)} ({kind}):\n" + "\n".join(failures), pytrace=False)
 
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-HAND_WRITTEN = sorted(p.relative_to(CONTENT).with_suffix("").as_posix() for p in CONTENT.rglob("*.md"))
+def prose_pages() -> list[str]:
+    """Every hand-written page the site publishes (the project's and a copy's own, not hidden ones), and the guide's generated two."""
+    from evidence.library import Library
+    from evidence.settings import Settings
+
+    library = Library.load(Settings.from_mkdocs_yml(REPO_ROOT / "mkdocs.yml"))
+    content = REPO_ROOT / library.settings.docs_dir
+    pages = {p.relative_to(content).as_posix() for p in content.rglob("*.md")} | {"contribute/reference.md", "contribute/starter.md"}
+    pages |= {src for src in library.local_pages if src.endswith(".md")}
+    return sorted(src.removesuffix(".md") for src in pages - set(library.hidden_pages))
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("source", HAND_WRITTEN + ["contribute/reference", "contribute/starter"])
+@pytest.mark.parametrize("source", prose_pages())
 def test_every_hand_written_and_guide_page_passes_axe(page, built_site, site_server, source, viewport):
     """Prose pages differ in what they hold (tables, code, long lists) more than in template, so each is checked."""
     folder = source.removesuffix("index").strip("/")
