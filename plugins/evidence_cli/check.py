@@ -7,6 +7,7 @@ from pathlib import Path
 
 from evidence.annotations import print_problems
 from evidence.library import Library, load_library
+from evidence.local_settings import FOLDER as LOCAL
 from evidence.settings import Settings
 
 from .output import plural, write_step_summary
@@ -31,12 +32,12 @@ def check(root: Path) -> int:
 
 
 def _inputs(library: Library) -> str:
-    """What was read, counted from the folders: files with errors count too."""
+    """What was read, counted from the folders (the project's and a copy's local/): files with errors count too."""
     settings = library.settings
 
     def count(folder: str, pattern: str) -> int:
-        path = settings.path(folder)
-        return sum(1 for _ in path.rglob(pattern)) if path.is_dir() else 0
+        paths = [settings.path(folder), settings.path(f"{LOCAL}/{folder}")]
+        return sum(1 for path in paths if path.is_dir() for _ in path.rglob(pattern))
 
     return (
         f"{plural(count(settings.summaries_dir, '*.md'), 'summary', 'summaries')}, "
