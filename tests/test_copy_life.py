@@ -122,7 +122,7 @@ def test_a_copy_made_and_updated_as_the_readme_says(tmp_path):
             here = run_shell(text, here, env)
             fill_in_new_summaries(council)
     assert "<<<<<<<" not in (council / "mkdocs.yml").read_text(encoding="utf-8")
-    assert git(council, "status", "--porcelain") == "", "the merge left nothing to resolve"
+    assert git(council, "status", "--porcelain") == "", "every step is committed and the merge left nothing to resolve"
     assert_both_sides_published(council / "site")
 
 
