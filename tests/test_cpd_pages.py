@@ -192,3 +192,24 @@ def test_a_forked_framework_gets_its_pages(project):
     assert project.build() == 0
     assert "Talking mats in care homes" in project.page("cpd/wales/6")
     assert "../../cpd/wales/6/" in links(project.page("research/talking-mats"))
+
+
+def test_unchecked_standard_labels_never_reach_readers(bundled_site: Path):
+    """A label nobody has checked (or a placeholder for one) is not shown: the number is, with the official wording a link away."""
+    from evidence.library import Library
+    from evidence.settings import Settings
+
+    library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
+    unchecked = [s for s in library.frameworks.standards() if not s.confirmed]
+    if not unchecked:
+        pytest.skip("every standard's label is confirmed")
+    pages = {p: p.read_text(encoding="utf-8") for p in bundled_site.rglob("*.html")}
+    for standard in unchecked:
+        label = html.escape(standard.label, quote=False)
+        beside = re.compile(rf"{re.escape(standard.title)}(</strong>)?: {re.escape(label)}")
+        leaks = [str(p.relative_to(bundled_site)) for p, text in pages.items() if beside.search(text)]
+        assert leaks == [], f"{standard.qualified}'s unchecked label is shown beside its number on {leaks[:3]}"
+    page = pages[bundled_site / "cpd" / unchecked[0].framework.id / unchecked[0].id / "index.html"]
+    assert re.search(rf"<h1[^>]*>{re.escape(unchecked[0].title)}</h1>", page)
+    if unchecked[0].framework.source_url:
+        assert f'href="{unchecked[0].framework.source_url}"' in page

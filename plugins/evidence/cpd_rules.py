@@ -178,7 +178,7 @@ class CpdRules:
             "types": {t.id: t.label for t in self.types},
         }
         if frameworks is not None:
-            data["standards"] = {s.qualified: f"{s.title}: {s.label}" for s in frameworks.standards()}
+            data["standards"] = {s.qualified: s.name for s in frameworks.standards()}
         return data
 
 

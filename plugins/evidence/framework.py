@@ -51,6 +51,18 @@ class Standard:
         """What readers see before the label, such as ``SWE 4.2``."""
         return f"{self.framework.short_title} {self.id}"
 
+    @property
+    def shown_label(self) -> str:
+        """The label readers see: ours once checked against the official text. Until then
+        none (an unchecked paraphrase or a placeholder would read as fact): pages show
+        the number and link to the official wording."""
+        return self.label if self.confirmed else ""
+
+    @property
+    def name(self) -> str:
+        """Number and label, such as ``SWE 4.2: Keeping my practice up to date``, or the number alone."""
+        return f"{self.title}: {self.shown_label}" if self.shown_label else self.title
+
     def walk(self) -> Iterator["Standard"]:
         """This standard, then its descendants in document order."""
         yield self

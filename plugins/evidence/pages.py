@@ -162,7 +162,7 @@ def _framework_page(framework: Framework) -> GeneratedPage:
 
 
 def _standard_page(library: Library, standard: Standard) -> GeneratedPage:
-    title = f"{standard.title}: {standard.label}"
+    title = standard.name
     description = f"Research summaries and reading paths mapped to {standard.title} ({standard.framework.title})."
     context = {"framework": standard.framework, "standard": standard, "mapped": library.mapped(standard)}
     return GeneratedPage(routes.standard(standard.framework.id, standard.id), "standard.html", title, description, context)
