@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import search_bench
+from . import page_bench, search_bench
 from .synthetic_corpus import make_plain_material, make_project
 from .table import print_table
 
@@ -84,17 +84,27 @@ def bench(repo: Path, sizes: str, search: bool = True) -> int:
     missing = _why_no_search() if search else "skipped (--no-search)"
     if search and missing:
         print(f"  no search figures: {missing}", file=sys.stderr)
-    rows, search_rows = [], []
+    rows, search_rows, page_rows = [], [], []
     for count in counts:
         with tempfile.TemporaryDirectory(prefix="rwm-bench-") as folder:
             started, work = time.perf_counter(), Path(folder)
             rows.append(measure(repo, count, work))
             if not missing:  # the corpus and site measure() made: nothing is built twice
                 search_rows.append(search_bench.measure_search(repo, count, work, project=work / "project", site=work / "site"))
+                page_rows.append((count, _page_figures(work)))
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
     _print_search(search_rows, missing)
+    for count, figures in page_rows:
+        page_bench.print_table(count, figures)
     return 0
+
+
+def _page_figures(work: Path) -> list[dict]:
+    """Each page kind at a phone's size, beside plain Material with its own search (the lunr site
+    ``search_bench`` built), since that is what a site on plain Material sends."""
+    plain = work / "lunr-site"
+    return page_bench.measure_pages(work / "site", plain if plain.is_dir() else None, search_bench._chromium())
 
 
 def _why_no_search() -> str | None:
