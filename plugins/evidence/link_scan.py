@@ -109,7 +109,7 @@ def _key(address: str) -> str:
     return _ESCAPE.sub(r"\1", address).strip()
 
 
-class _Tolerant(yaml.SafeLoader):
+class _Tolerant(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """mkdocs.yml may hold tags such as !!python/name (for pymdownx.emoji) or !ENV."""
 
 
