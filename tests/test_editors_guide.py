@@ -50,6 +50,8 @@ def test_every_message_quoted_in_the_guide_is_what_check_prints(project):
     project.add("date.md", summary_text(title="Date the UK way", published="02/12/2026"))
     project.add("yes.md", summary_text(title="Yes for true").replace("open_access: true", "open_access: yes"))
     project.add("link.md", summary_text(BODY + "\nSee [the other study](../research/no-such-study.md).\n", title="Broken link"))
+    project.add("communication-passports-learning-disability.md", summary_text(title="Communication passports"))
+    project.add("web.md", summary_text(BODY + "\nSee [the report](www.example.org/report.pdf) and [the passports](../communication-passports/).\n", title="Web address"))
     printed = [str(p).split(": ", 1)[1] for p in project.library().problems.sorted()]
     quoted = quoted_messages()
     assert len(quoted) >= 10
