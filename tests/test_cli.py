@@ -142,17 +142,19 @@ def test_a_summary_without_two_search_queries_is_a_warning_naming_the_fix_not_an
 
 
 BUILD_ROW = {"n": 3, "validate_s": 0.01, "build_s": 1.0, "plain_s": 0.5, "ratio": 2.0, "summary_kb": 30.0, "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "peak_mb": 70}
+PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "gzip": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
 SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
 
 
 @pytest.fixture
 def bench_spy(monkeypatch):
     """bench with its measurements replaced by records of the calls: the wiring, not the figures."""
-    from evidence_cli import bench, search_bench
+    from evidence_cli import bench, page_bench, search_bench
 
     calls = {}
     monkeypatch.setattr(bench, "measure", lambda repo, count, work: calls.setdefault("build", work) and BUILD_ROW)
     monkeypatch.setattr(search_bench, "measure_search", lambda repo, count, work, **kw: calls.setdefault("search", kw) and SEARCH_ROW)
+    monkeypatch.setattr(page_bench, "measure_pages", lambda site, plain, chromium: calls.setdefault("pages", site) and [PAGE_ROW])
     return calls
 
 
@@ -169,7 +171,8 @@ def test_bench_measures_search_on_the_corpus_and_site_it_built(bench_spy, monkey
     work = bench_spy["build"]
     assert bench_spy["search"] == {"project": work / "project", "site": work / "site"}
     tables = markdown_tables(capsys.readouterr().out)
-    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "Pagefind index"]
+    assert bench_spy["pages"] == work / "site"
+    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "Pagefind index", "requests"]
     for table in tables:
         assert len(table) == 3 and len({line.count("|") for line in table}) == 1, table
     assert tables[1][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"

@@ -12,7 +12,6 @@ also run alone: ``python -m evidence_cli.search_bench 1000,5000``.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from urllib.parse import unquote, urlparse
 import yaml
 
 from . import table
+from .chromium import find_chromium
 from .static_server import serve_folder
 from .synthetic_corpus import make_plain_material, make_project
 
@@ -141,10 +141,7 @@ def _record(context, site: Path) -> dict[str, int]:
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+    return find_chromium()
 
 
 def print_table(rows: list[dict]) -> None:

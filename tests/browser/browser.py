@@ -7,7 +7,6 @@ failing page: serve a built site, open it in Chromium, run axe or Nu on it.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,6 +15,8 @@ from urllib.parse import unquote, urlparse
 
 # Re-exported: the tests serve built sites with the same server as the search bench.
 from evidence_cli.static_server import serve_folder as serve_site  # noqa: F401
+# Re-exported: one search for Chromium (CHROMIUM_PATH, Debian, Chrome, Playwright's) for tests and bench.
+from evidence_cli.chromium import find_chromium  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -64,15 +65,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def find_chromium() -> str | None:
-    """Return a Chromium executable; Playwright cannot download its own here."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def launch(playwright):
