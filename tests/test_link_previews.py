@@ -13,7 +13,8 @@ from evidence.library import Library
 from evidence.settings import Settings
 from head_tags import meta, read_head
 
-CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+# mkdocs.yml, with a copy's own name and address from local/settings.yml laid over it
+CONFIG = {**yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader), **Settings.from_mkdocs_yml(REPO / "mkdocs.yml").local.identity}
 
 
 def png_size_and_first_pixel(data: bytes) -> tuple[int, int, tuple]:

@@ -142,6 +142,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         escape_settings(config)
         env.filters["striptags"] = striptags
         env.globals["library"] = self.library
+        hidden = set(self.library.hidden_pages) if self.library else set()
+        env.globals["published"] = lambda src: src not in hidden  # a copy may hide pages (local/settings.yml)
         env.globals["routes"] = routes
         env.globals["search"] = search_index
         env.globals["share"] = share_image
