@@ -81,6 +81,8 @@ def test_local_and_project_content_appear_together(council):
     assert 'href="contribute/' not in home.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert "Who we are and how to reach us." in council.page("our-team")
     assert 'href="assets/stylesheets/council.css"' in home and (site / "assets/stylesheets/council.css").is_file()
+    linking = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if re.search(r'href="[^"]*contribute/', p.read_text(encoding="utf-8"))]
+    assert linking == [], "no page links to the hidden section"
 
 
 @pytest.mark.parametrize("hide, message", [
@@ -106,3 +108,19 @@ def test_local_cpd_rules_replace_the_project_s(project):
     library = project.library()
     assert library.cpd.pieces == 3 and library.cpd.path == "local/data/cpd/england.yml"
     assert "local/data/cpd/england.yml:1: warning: replaces the project's data/cpd/england.yml; updates to that file from upstream will not show while this one exists" in [str(p) for p in library.problems.warnings]
+
+
+@pytest.mark.parametrize("page, href, kept", [
+    ("open-data/index.html", "../contribute/reference/", False),
+    ("open-data/index.html", "../contribute/reference/#fields", False),
+    ("cpd/swe/4/index.html", "../../../contribute/", False),
+    ("404.html", "/evidence/contribute/", False),
+    ("about/index.html", "../privacy/", True),
+    ("about/index.html", "https://example.org/contribute/", True),
+])
+def test_links_to_hidden_pages_become_their_words(page, href, kept):
+    from evidence_mkdocs.hidden_links import unlink_hidden
+
+    html = f'<p>See <a href="{href}" class="x">the guide</a>.</p>'
+    out = unlink_hidden(html, page, {"contribute/", "contribute/reference/"}, "/evidence/")
+    assert out == (html if kept else "<p>See the guide.</p>")

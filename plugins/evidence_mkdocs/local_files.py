@@ -37,6 +37,12 @@ def add_local_files(files: Files, config, library: Library) -> Files:
     return files
 
 
+def hidden_urls(files: Files, library: Library) -> set[str]:
+    """Where the hidden pages would have been published, as MkDocs writes URLs ('contribute/')."""
+    found = (files.get_file_from_path(src) for src in library.hidden_pages)
+    return {file.url for file in found if file}
+
+
 def local_stylesheets(library: Library) -> list[str]:
     """The copy's own CSS files in local/content/assets/stylesheets/, loaded after the project's."""
     return sorted(src for src in library.local_pages if src.startswith(f"{STYLESHEETS}/") and src.endswith(".css"))

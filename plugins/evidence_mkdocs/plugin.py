@@ -34,6 +34,7 @@ from evidence.site_identity import SiteIdentity
 
 from . import local_files, local_identity
 from .config import EvidenceConfig
+from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
 from .minify import is_own_asset, minify_files
 from .settings_text import escape_nav, escape_settings, striptags, text
@@ -44,6 +45,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.library: Library | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.feeds_written = False
+        self.hidden_urls: set[str] = set()  # where a copy's hidden pages would be; links there become text
         self.serving = False
         self.known_scripts = KnownScripts()
         self.blocked_scripts = BlockedScripts()
@@ -118,6 +120,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
         files = local_files.add_local_files(files, config, self.library)
+        self.hidden_urls = local_files.hidden_urls(files, self.library)
         files = local_identity.add_colours(files, config, self.library.settings.local)
         return self._add_feeds(files, config)
 
@@ -183,6 +186,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def _finish(self, html: str, name: str, source: tuple[str, str] | None = None) -> str:
         html = fixed_html(html)
+        if self.library:
+            html = unlink_hidden(html, name, self.hidden_urls, self.library.settings.site_path)
         if self.config.csp_enabled and not self.serving:
             html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts)
             self.blocked_scripts.record(name, html, self.known_scripts, source)
