@@ -5,15 +5,27 @@ from __future__ import annotations
 from conftest import summary_text
 
 
-def test_related_summaries_share_the_most_topics_newest_first(project):
-    project.add("target.md", summary_text(topics=["communication", "wellbeing", "discrimination"]))
-    project.add("two-shared.md", summary_text(title="Shares two topics", topics=["communication", "wellbeing"], published="2020-01-01"))
-    project.add("one-old.md", summary_text(title="Shares one topic, older", topics=["wellbeing"], published="2021-01-01"))
-    project.add("one-new.md", summary_text(title="Shares one topic, newer", topics=["discrimination"], published="2025-01-01"))
-    project.add("none.md", summary_text(title="Shares nothing at all", topics=["quality-of-care"], published="2026-01-01"))
+def test_related_summaries_share_the_most_topics_then_the_closest_year(project):
+    project.add("target.md", summary_text(topics=["communication", "wellbeing", "discrimination"], year=2015))
+    project.add("two-shared.md", summary_text(title="Shares two topics", topics=["communication", "wellbeing"], year=2001))
+    project.add("one-far.md", summary_text(title="Shares one topic, far in time", topics=["wellbeing"], year=2025, published="2026-06-01"))
+    project.add("one-near.md", summary_text(title="Shares one topic, near in time", topics=["discrimination"], year=2014, published="2020-01-01"))
+    project.add("none.md", summary_text(title="Shares nothing at all", topics=["quality-of-care"], year=2015))
     library = project.library()
     related = [s.slug for s in library.related(library.summary("target"))]
-    assert related == ["two-shared", "one-new", "one-old"]
+    assert related == ["two-shared", "one-near", "one-far"]
+
+
+def test_related_lists_do_not_all_point_at_the_newest_summaries(project):
+    """Among equals, the pick is spread over the library: no summary is in every list because it is new."""
+    for number in range(12):
+        project.add(f"study-{number:02d}.md", summary_text(title=f"A study numbered {number:02d}", published=f"2025-01-{number + 1:02d}"))
+    library = project.library()
+    lists = {s.slug: [r.slug for r in library.related(s)] for s in library.summaries}
+    counts = {slug: sum(slug in picked for picked in lists.values()) for slug in lists}
+    assert all(len(picked) == library.settings.related_count and s not in picked for s, picked in lists.items())
+    assert max(counts.values()) < len(lists) - 1
+    assert sum(1 for c in counts.values() if c) > library.settings.related_count + 1
 
 
 def test_facet_terms_list_summaries_newest_first_and_keep_vocabulary_order(project):

@@ -185,11 +185,16 @@ def test_built_pages_carry_search_marks_and_the_policy(project):
     assert project.build() == 0
     summary = project.page("research/talking-mats")
     assert summary.count("data-pagefind-body") == 1
-    for mark in ['data-pagefind-filter="type">Research summary<', 'data-pagefind-filter="strength" data-pagefind-meta="strength">Moderate<',
-                 'data-pagefind-filter="year">2021<', 'data-pagefind-filter="topic">Communication<', 'data-pagefind-meta="design"']:
+    for mark in ['data-pagefind-filter="type:Research summary"', 'data-pagefind-filter="strength:Moderate" data-pagefind-meta="strength:Moderate"',
+                 'data-pagefind-filter="year:2021"', 'data-pagefind-filter="topic">Communication<', 'data-pagefind-meta="design"',
+                 'data-pagefind-sort="date:2026-01-15"']:
         assert mark in summary, mark
+    indexed = " ".join(" ".join(IndexedText(summary).text).split())
+    for shown in ["Research summary", "2021", "Moderate"]:
+        assert indexed.count(shown) == 1, f"filters and sort keys are not indexed as text a second time: {shown!r}"
     words = re.search(r'<p class="ev-hidden" data-pagefind-weight="2">([^<]*)</p>', summary).group(1)
     assert "challenging behavior" in words and "intellectual disability" in words
+    assert "Communication" not in words, "labels are on the page already: only synonyms are added"
 
     about = project.page("about")
     assert 'data-pagefind-body data-pagefind-filter="type:Page" data-pagefind-meta="summary:How this site helps' in about

@@ -78,6 +78,9 @@ class KnownScripts:
     """
 
     patterns: tuple[re.Pattern[str], ...] = ()
+    # Script text -> its hash if allowed, else None. Every page carries the same few scripts:
+    # each distinct text is matched and hashed once per build, not once per page.
+    verdicts: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_templates(cls, templates: Iterable[str]) -> "KnownScripts":
@@ -85,7 +88,14 @@ class KnownScripts:
         return cls(tuple(re.compile(source) for source in sorted(s for s in sources if s)))
 
     def allows(self, script: str) -> bool:
-        return any(pattern.fullmatch(script) for pattern in self.patterns)
+        return self.digest(script) is not None
+
+    def digest(self, script: str) -> str | None:
+        """``sha256-...`` of an allowed script; None for one the policy leaves out."""
+        if script not in self.verdicts:
+            allowed = any(pattern.fullmatch(script) for pattern in self.patterns)
+            self.verdicts[script] = script_hash(script) if allowed else None
+        return self.verdicts[script]
 
 
 def _pattern(script: str) -> str | None:
@@ -111,22 +121,26 @@ def script_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def inline_script_hashes(html: str, known: KnownScripts | None = None) -> tuple[str, ...]:
-    """``sha256-...`` of the inline scripts that may run: all of them, or only ``known`` ones."""
-    return tuple(script_hash(text) for text in inline_scripts(html) if known is None or known.allows(text))
+def inline_script_hashes(html: str, known: KnownScripts | None = None, scripts: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """``sha256-...`` of the inline scripts that may run: all of them, or only ``known`` ones.
+    ``scripts`` is ``inline_scripts(html)`` when the caller has it already."""
+    scripts = inline_scripts(html) if scripts is None else scripts
+    if known is None:
+        return tuple(script_hash(text) for text in scripts)
+    return tuple(digest for digest in map(known.digest, scripts) if digest)
 
 
-def blocked_scripts(html: str, known: KnownScripts) -> tuple[str, ...]:
+def blocked_scripts(html: str, known: KnownScripts, scripts: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Inline scripts in the page that the policy does not allow, so the build can name them."""
-    return tuple(text for text in inline_scripts(html) if not known.allows(text))
+    return tuple(text for text in (inline_scripts(html) if scripts is None else scripts) if not known.allows(text))
 
 
-def with_policy(html: str, policy: Policy, known: KnownScripts) -> str:
+def with_policy(html: str, policy: Policy, known: KnownScripts, scripts: tuple[str, ...] | None = None) -> str:
     """Insert the policy right after ``<meta charset>``, before any script or style, or leave non-pages alone."""
     match = _CHARSET_META.search(html)
     if not match:
         return html
-    value = policy.header_value(inline_script_hashes(html, known)).replace('"', "&quot;")
+    value = policy.header_value(inline_script_hashes(html, known, scripts)).replace('"', "&quot;")
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{value}">'
     return html[: match.end()] + meta + html[match.end() :]
 
@@ -143,9 +157,9 @@ class BlockedScripts:
     pages: dict[str, list[str]] = field(default_factory=dict)
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
 
-    def record(self, page: str, html: str, known: KnownScripts, source: tuple[str, str] | None = None) -> None:
+    def record(self, page: str, html: str, known: KnownScripts, source: tuple[str, str] | None = None, scripts: tuple[str, ...] | None = None) -> None:
         """``page`` names the built file; ``source`` is (path, text) of the file it was built from, if any."""
-        for script in blocked_scripts(html, known):
+        for script in blocked_scripts(html, known, scripts):
             pages = self.pages.setdefault(script, [])
             if source and script not in self.origins and script in source[1]:
                 self.origins[script] = (source[0], source[1].count("\n", 0, source[1].index(script)) + 1)

@@ -7,7 +7,6 @@ every problem in one run and a failed check never half-builds a site.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,14 +25,12 @@ from .overlay import Overlay
 from .problems import Problems
 from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
 from .reading_path import ReadingPath, load_reading_paths
+from .related import rank_related
 from .schema import Schema
 from .search_queries import check_search_queries
 from .settings import Settings
 from .summary import Summary, read_summary
 from .vocabulary import Term, Vocabularies
-
-
-RELATED_WINDOW = 200  # per shared topic: plenty for real libraries, bounded for huge ones
 
 
 @dataclass
@@ -125,27 +122,12 @@ class Library:
         return self.summaries[:count]
 
     def related(self, summary: Summary) -> list[Summary]:
-        """Summaries sharing the most topics, newest first among equals.
-
-        Candidates come from the topic index, and only the newest
-        ``RELATED_WINDOW`` summaries of each topic are considered, so the cost
-        per page stays flat however large the library grows.
-        """
-        shared: Counter = Counter()
-        for topic in summary.values("topics"):
-            for other in self._by_topic.get(topic, [])[:RELATED_WINDOW]:
-                if other is not summary:
-                    shared[other.slug] += 1
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], self._by_slug[item[0]].sort_key))
-        return [self._by_slug[slug] for slug, _ in ranked[: self.settings.related_count]]
+        """Summaries sharing the most topics, then closest in year (see ``evidence.related``)."""
+        return self._related.get(summary.slug, [])
 
     @cached_property
-    def _by_topic(self) -> dict[str, list[Summary]]:
-        index: dict[str, list[Summary]] = {}
-        for item in self.summaries:  # already newest first
-            for topic in item.values("topics"):
-                index.setdefault(topic, []).append(item)
-        return index
+    def _related(self) -> dict[str, list[Summary]]:
+        return rank_related(self.summaries, self.settings.related_count)
 
     @cached_property
     def _by_slug(self) -> dict[str, Summary]:

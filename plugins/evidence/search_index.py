@@ -67,11 +67,13 @@ class SearchFilter:
     values: tuple[FilterValue, ...]
 
 
-def search_words(library: "Library", summary: "Summary") -> list[str]:
+def search_words(library: "Library", summary: "Summary", labels: bool = True) -> list[str]:
     """Labels and synonyms of the summary's vocabulary terms, so a reader's own word finds it.
 
     Someone searching "intellectual disability" or "challenging behavior" means
     the term the editors tagged, whatever the summary's text happens to say.
+    A summary page already shows its labels, so it indexes only the synonyms
+    (``labels=False``): every word it adds costs index size and memory.
     """
     words: list[str] = []
     for facet in library.facets:
@@ -79,7 +81,7 @@ def search_words(library: "Library", summary: "Summary") -> list[str]:
         for value in summary.values(facet.spec.field) if vocabulary else []:
             term = vocabulary.term(value)
             if term:
-                words += [term.label, *term.synonyms]
+                words += [term.label, *term.synonyms] if labels else list(term.synonyms)
     return list(dict.fromkeys(words))
 
 

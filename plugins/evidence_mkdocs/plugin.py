@@ -19,7 +19,7 @@ from evidence import routes, search_index, share_image
 from evidence.annotations import print_problems
 from evidence.catalogue import Licence, catalogue_files
 from evidence.content_names import OwnNames
-from evidence.csp import BlockedScripts, KnownScripts, Policy, with_policy
+from evidence.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
 from evidence.feed import render as render_feed
 from evidence.feed import site_feeds
 from evidence.library import Library, load_library
@@ -38,6 +38,7 @@ from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
 from .minify import is_own_asset, minify_files
 from .settings_text import escape_nav, escape_settings, striptags, text
+from .shell import NavCache
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -51,6 +52,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.blocked_scripts = BlockedScripts()
         self.own_names = OwnNames()
         self.own_assets: list[str] = []
+        self.nav_cache = NavCache()
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
@@ -138,12 +140,14 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_nav(self, nav, config, files):
         escape_nav(nav.items)
+        self.nav_cache = NavCache(nav.pages)  # a fresh cache per build: the tree may have changed
         return nav
 
     def on_env(self, env, config, files):
         """Last event before templates render: settings are escaped here, after the feeds and share image used them."""
         escape_settings(config)
         env.filters["striptags"] = striptags
+        env.globals["nav_cache"] = self.nav_cache
         env.globals["library"] = self.library
         hidden = set(self.library.hidden_pages) if self.library else set()
         env.globals["published"] = lambda src: src not in hidden  # a copy may hide pages (local/settings.yml)
@@ -189,8 +193,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.library:
             html = unlink_hidden(html, name, self.hidden_urls, self.library.settings.site_path)
         if self.config.csp_enabled and not self.serving:
-            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts)
-            self.blocked_scripts.record(name, html, self.known_scripts, source)
+            scripts = inline_scripts(html)  # found once, for the policy and for the warnings
+            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts, scripts)
+            self.blocked_scripts.record(name, html, self.known_scripts, source, scripts)
         return html
 
     def on_pre_build(self, config) -> None:
