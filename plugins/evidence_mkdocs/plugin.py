@@ -37,6 +37,7 @@ from .config import EvidenceConfig
 from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
 from .minify import is_own_asset, minify_files
+from .preview import keep_serving
 from .settings_text import escape_nav, escape_settings, striptags, text
 from .shell import NavCache
 
@@ -209,13 +210,19 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             minify_files(Path(config.site_dir), self.own_assets)
 
     def on_serve(self, server, config, builder):
-        """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page."""
+        """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page;
+        a rebuild that fails shows its problems in the browser instead of leaving it waiting."""
+        server.builder = keep_serving(server.builder, Path(config.site_dir), self._content_errors)
         if self.library:
             settings = self.library.settings
             for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, "local"):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
+
+    def _content_errors(self) -> list[str]:
+        """The content problems that stopped the last build, for the preview's problems page."""
+        return [str(p) for p in self.library.problems.sorted() if p.is_error] if self.library else []
 
 
 def _brand_colour(config) -> str:
