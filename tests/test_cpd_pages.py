@@ -117,10 +117,10 @@ def test_generated_pages_exist_and_link_correctly(built):
         assert "data-pagefind-body" in built.page(url), url
     summary = built.page("research/talking-mats")
     assert "../../cpd/swe/4.2/" in links(summary) and "../../cpd/pcf/7/" in links(summary)
-    assert '<span class="ev-hidden" data-pagefind-filter="standard">swe:4.2</span>' in summary
+    assert '<span data-pagefind-filter="standard:swe:4.2"></span>' in summary
     path = built.page("reading-paths/checking-understanding")
     assert links(path).index("../../research/talking-mats/") < links(path).index("../../research/pictures/"), "steps in order"
-    assert '<span class="ev-hidden" data-pagefind-filter="type">Reading path</span>' in path
+    assert '<span data-pagefind-filter="type:Reading path"></span>' in path
     assert "Running this as a team session or journal club" in path and "Allow 45 minutes; read step 1 beforehand." in path
     standard = built.page("cpd/swe/4.2")
     assert "../../../research/talking-mats/" in links(standard) and "../../../reading-paths/checking-understanding/" in links(standard)
