@@ -43,6 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     bench = commands.add_parser("bench", help="time validation and builds on a synthetic corpus")
     bench.add_argument("--n", default="1000", type=corpus_sizes, help="corpus sizes, comma-separated (default 1000)")
     bench.add_argument("--no-search", action="store_true", help="skip the search figures (they need Chromium)")
+    bench.add_argument("--no-preview", action="store_true", help="skip the preview reload figure")
+    bench.add_argument("--rounds", type=int, default=1, help="builds of each kind, alternating; the fastest is shown (default 1)")
     commands.add_parser("report", help="list summaries due for review and sources without open-access links")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "test":

@@ -141,7 +141,9 @@ def test_a_summary_without_two_search_queries_is_a_warning_naming_the_fix_not_an
     assert f"research_summaries/one.md:{line}: warning: only one search query checks this summary; add 1 under 'search_queries:'" in out
 
 
-BUILD_ROW = {"n": 3, "validate_s": 0.01, "build_s": 1.0, "plain_s": 0.5, "ratio": 2.0, "summary_kb": 30.0, "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "peak_mb": 70}
+RUN = {"seconds": 1.0, "cpu": 1.5, "peak_mb": 70, "child_peak_mb": 50}
+BUILD_ROW = {"n": 3, "validate_s": 0.01, "ours": RUN, "plain": {**RUN, "seconds": 0.5}, "ratio": 2.0, "cpu_ratio": 1.0, "summary_kb": 30.0,
+             "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "pages": 40, "kinds": {"research": (3, 90_000, 31_000)}, "reload_s": 1.5}
 PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "gzip": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
 SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
 
@@ -152,7 +154,7 @@ def bench_spy(monkeypatch):
     from evidence_cli import bench, page_bench, search_bench
 
     calls = {}
-    monkeypatch.setattr(bench, "measure", lambda repo, count, work: calls.setdefault("build", work) and BUILD_ROW)
+    monkeypatch.setattr(bench, "measure", lambda repo, count, work, rounds, preview: calls.setdefault("build", work) and BUILD_ROW)
     monkeypatch.setattr(search_bench, "measure_search", lambda repo, count, work, **kw: calls.setdefault("search", kw) and SEARCH_ROW)
     monkeypatch.setattr(page_bench, "measure_pages", lambda site, plain, chromium: calls.setdefault("pages", site) and [PAGE_ROW])
     return calls
@@ -172,10 +174,12 @@ def test_bench_measures_search_on_the_corpus_and_site_it_built(bench_spy, monkey
     assert bench_spy["search"] == {"project": work / "project", "site": work / "site"}
     tables = markdown_tables(capsys.readouterr().out)
     assert bench_spy["pages"] == work / "site"
-    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "Pagefind index", "requests"]
+    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "page kind", "Pagefind index", "requests"]
     for table in tables:
         assert len(table) == 3 and len({line.count("|") for line in table}) == 1, table
-    assert tables[1][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
+    assert "| 1.0 s (1.5 s) | 0.5 s (1.5 s) | 2.00 (1.00) | 70 + 50 MB |" in tables[0][2] and tables[0][2].endswith("| 1.5 s |")
+    assert tables[1][2] == "| 3 | research | 3 | 0.1 MB | 29.3 KB | 30 KB |"
+    assert tables[2][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
 
 
 def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench_spy, monkeypatch, capsys):
@@ -185,7 +189,7 @@ def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench
     monkeypatch.setattr(bench, "_playwright_chromium", lambda: False)
     assert run(build_entry.parse_args(["bench", "--n", "3"]), REPO) == 0
     out, err = capsys.readouterr()
-    assert "search" not in bench_spy and len(markdown_tables(out)) == 1
+    assert "search" not in bench_spy and len(markdown_tables(out)) == 2
     assert "Search: not measured, Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH, or pass --no-search." in out
     assert "no search figures: Chromium is missing" in err
 

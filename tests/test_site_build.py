@@ -80,15 +80,21 @@ def test_a_new_facet_is_configuration_only(project):
 
 
 def test_long_listings_are_paginated_newest_first(project):
+    """Browse listings and standard pages alike: no page grows with the catalogue."""
     set_plugin_option(project, browse_per_page=2)
     for day in range(1, 6):
-        project.add(f"study-{day}.md", summary_text(title=f"Study number {day} of talking mats", published=f"2026-01-0{day}"))
+        project.add(f"study-{day}.md", summary_text(title=f"Study number {day} of talking mats", published=f"2026-01-0{day}", standards=["swe:4.2"]))
     assert project.build() == 0
-    first = project.page("browse/topic/communication")
-    assert first.index("Study number 5") < first.index("Study number 4")
-    assert "Study number 3" not in first
-    assert 'href="page/2/"' in first and 'href="page/3/"' in first
-    assert "Study number 1" in project.page("browse/topic/communication/page/3")
+    for listing in ["browse/topic/communication", "cpd/swe/4.2", "cpd/swe/4"]:
+        first = project.page(listing)
+        assert first.index("Study number 5") < first.index("Study number 4"), listing
+        assert "Study number 3" not in first, listing
+        assert 'href="page/2/"' in first and 'href="page/3/"' in first, listing
+        last = project.page(f"{listing}/page/3")
+        assert "Study number 1" in last and "Study number 2" not in last, listing
+    assert "data-pagefind-body" in project.page("cpd/swe/4.2") and "data-pagefind-body" not in project.page("cpd/swe/4.2/page/2"), \
+        "a standard is found once in search, by its first page"
+    assert "(page 2 of 3)" in project.page("cpd/swe/4.2/page/2")
 
 
 def test_front_matter_is_escaped_in_titles_meta_and_json_ld(project):

@@ -101,9 +101,14 @@ def _facet_page(facet: Facet) -> GeneratedPage:
     return GeneratedPage(routes.facet(facet.name), "facet.html", f"Browse by {facet.label.lower()}", facet.description, {"facet": facet})
 
 
+def _chunks(items: list, per_page: int) -> list[list]:
+    """A long listing as numbered pages, so no page grows with the catalogue (one empty page for none)."""
+    return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
+
+
 def _term_pages(facet: Facet, term: FacetTerm, per_page: int) -> list[GeneratedPage]:
     """Split a long listing into numbered pages so no page grows without limit."""
-    chunks = [term.summaries[i : i + per_page] for i in range(0, len(term.summaries), per_page)] or [[]]
+    chunks = _chunks(term.summaries, per_page)
     pager = [routes.url_of(routes.facet_value(facet.name, term.id, n)) for n in range(1, len(chunks) + 1)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
@@ -152,7 +157,8 @@ def _cpd_pages(library: Library) -> list[GeneratedPage]:
     ]
     for framework in library.frameworks.values():
         pages.append(_framework_page(framework))
-        pages.extend(_standard_page(library, standard) for standard in framework.walk())
+        for standard in framework.walk():
+            pages.extend(_standard_pages(library, standard))
     return pages
 
 
@@ -161,8 +167,17 @@ def _framework_page(framework: Framework) -> GeneratedPage:
     return GeneratedPage(routes.framework(framework.id), "framework.html", framework.title, description, {"framework": framework})
 
 
-def _standard_page(library: Library, standard: Standard) -> GeneratedPage:
-    title = standard.name
+def _standard_pages(library: Library, standard: Standard) -> list[GeneratedPage]:
+    """A standard and what is mapped to it; its summaries split into numbered pages like a browse listing."""
+    heading = standard.name
     description = f"Research summaries and reading paths mapped to {standard.title} ({standard.framework.title})."
-    context = {"framework": standard.framework, "standard": standard, "mapped": library.mapped(standard)}
-    return GeneratedPage(routes.standard(standard.framework.id, standard.id), "standard.html", title, description, context)
+    mapped = library.mapped(standard)
+    chunks = _chunks(mapped.all_summaries, library.settings.per_page)
+    sources = [routes.standard(standard.framework.id, standard.id, n) for n in range(1, len(chunks) + 1)]
+    pager = [routes.url_of(src) for src in sources]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        title = heading + (f" (page {number} of {len(chunks)})" if len(chunks) > 1 else "")
+        context = {"framework": standard.framework, "standard": standard, "mapped": mapped, "items": chunk, "page_number": number, "pager": pager}
+        pages.append(GeneratedPage(sources[number - 1], "standard.html", title, description, context))
+    return pages

@@ -54,9 +54,9 @@ def framework(framework_id: str) -> str:
     return f"cpd/{framework_id}/index.md"
 
 
-def standard(framework_id: str, standard_id: str) -> str:
-    """``swe``, ``4.2`` -> ``/cpd/swe/4.2/``: the id as the owner writes it."""
-    return f"cpd/{framework_id}/{standard_id}.md"
+def standard(framework_id: str, standard_id: str, page: int = 1) -> str:
+    """``swe``, ``4.2`` -> ``/cpd/swe/4.2/``: the id as the owner writes it; later pages add /page/N/."""
+    return f"cpd/{framework_id}/{standard_id}.md" if page == 1 else f"cpd/{framework_id}/{standard_id}/page/{page}.md"
 
 
 def coverage() -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from evidence.framework import Frameworks
 from evidence.problems import Problems
 from evidence.vocabulary import Vocabularies
 
@@ -31,11 +32,13 @@ def make_project(repo: Path, target: Path, count: int, seed: int = 7) -> Path:
         source = repo / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     vocabularies = Vocabularies.load(repo / "data/vocabularies", repo, Problems())
+    standards = sorted(s.qualified for s in Frameworks.load(repo / "data/frameworks", repo, Problems()).standards())
     folder = target / "research_summaries"
     folder.mkdir(exist_ok=True)
     rng = random.Random(seed)
     for number in range(1, count + 1):
-        (folder / f"synthetic-study-{number:05d}.md").write_text(_summary(number, rng, vocabularies), encoding="utf-8")
+        text = _summary(number, rng, vocabularies, standards)
+        (folder / f"synthetic-study-{number:05d}.md").write_text(text, encoding="utf-8")
     return target
 
 
@@ -47,7 +50,8 @@ def _sentence(rng: random.Random, words: int = 14) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def _summary(number: int, rng: random.Random, vocabularies: Vocabularies) -> str:
+def _summary(number: int, rng: random.Random, vocabularies: Vocabularies, standards: list[str]) -> str:
+    """Like a real briefing: terms from the real vocabularies, two or three standards from the real frameworks."""
     data = {
         "title": f"Synthetic study {number:05d} on {rng.choice(WORDS)} and {rng.choice(WORDS)}",
         "summary": _sentence(rng, 18),
@@ -62,6 +66,8 @@ def _summary(number: int, rng: random.Random, vocabularies: Vocabularies) -> str
         "strength": {"scheme": "grade", "level": _pick(rng, vocabularies, "strength_levels")[0], "reason": _sentence(rng, 12)},
         "reflection_questions": [_sentence(rng, 10)[:-1] + "?"],
     }
+    if standards:
+        data["standards"] = rng.sample(standards, min(len(standards), rng.randint(2, 3)))
     sections = ["Why it matters", "What the study did", "What it found", "What it means for practice"]
     body = "\n".join(f"## {s}\n\n{' '.join(_sentence(rng) for _ in range(5))}\n" for s in sections)
     return f"---\n{yaml.safe_dump(data, sort_keys=False)}---\n\n{body}"
