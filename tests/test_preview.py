@@ -80,3 +80,18 @@ def test_a_broken_edit_shows_its_problems_in_the_browser_and_the_next_good_save_
     child.terminate()
     terminal = child.communicate(timeout=60)[0]
     assert "research_summaries/talking-mats.md:" in terminal and "Preview not rebuilt" in terminal, terminal[-2000:]
+
+
+def test_an_edit_shows_on_every_page_that_shows_the_summary_and_search_catches_up(preview):
+    """The preview re-renders only pages whose inputs changed: those showing the summary must not be missed."""
+    project, server, child = preview
+    page = f"{server}/research/talking-mats/"
+    assert _wait_for(page, lambda s, t: s == 200)[0] == 200
+    assert _wait_for(f"{server}/pagefind/pagefind-entry.json", lambda s, t: s == 200)[0] == 200, "search is built in the preview"
+
+    project.add("talking-mats.md", summary_text(title="Talking mats, edited", standards=["swe:4.2"]))
+    _wait_for(page, lambda s, t: "Talking mats, edited" in t)
+    for shows_it in [page, f"{server}/browse/topic/communication/", f"{server}/browse/year/2021/", f"{server}/cpd/swe/4.2/", f"{server}/"]:
+        status, text = _fetch(shows_it)
+        assert status == 200 and "Talking mats, edited" in text, f"{shows_it} should show the edit"
+    assert _wait_for(f"{server}/pagefind/pagefind-entry.json", lambda s, t: s == 200)[0] == 200, "search is rebuilt after the reload"

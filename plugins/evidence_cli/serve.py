@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import logging
 import socket
 import sys
 from pathlib import Path
@@ -27,15 +28,26 @@ def serve(root: Path, dev_addr: str) -> int:
         print(problem, file=sys.stderr)
         return 2
     _quiet_logging()
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildsAreOurs())
     print(f"Previewing at http://{dev_addr}/ - edits to content/, research_summaries/ and data/ reload the page. Ctrl+C stops.")
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        # Dirty builds: after an edit the plugin re-renders only the pages whose inputs changed.
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except OSError as exc:  # taken between our look and MkDocs' own bind
         if exc.errno != errno.EADDRINUSE:
             raise
         print(_busy(*_split(dev_addr)), file=sys.stderr)  # type: ignore[misc]
         return 1
     return 0
+
+
+class _DirtyBuildsAreOurs(logging.Filter):
+    """MkDocs warns that dirty builds may leave pages stale, and ``strict: true`` turns that warning into a
+    failed build. The evidence plugin decides which pages are stale (evidence_mkdocs/incremental.py),
+    so the warning does not apply to this preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def address_problem(dev_addr: str) -> str | None:

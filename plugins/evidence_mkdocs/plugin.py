@@ -36,6 +36,7 @@ from . import local_files, local_identity
 from .config import EvidenceConfig
 from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
+from .incremental import Unchanged
 from .minify import is_own_asset, minify_files
 from .preview import keep_serving
 from .settings_text import escape_nav, escape_settings, striptags, text
@@ -54,6 +55,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.own_names = OwnNames()
         self.own_assets: list[str] = []
         self.nav_cache = NavCache()
+        self.incremental: Unchanged | None = None
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
@@ -76,8 +78,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         """The preview injects an inline live-reload script whose text changes per request:
-        no policy could allow it by hash, so pages under ``serve`` carry no policy."""
+        no policy could allow it by hash, so pages under ``serve`` carry no policy.
+        A preview with dirty builds re-renders only the pages whose inputs changed."""
         self.serving = command == "serve"
+        self.incremental = Unchanged() if self.serving and dirty else None
 
     def on_config(self, config):
         if self.config.csp_enabled and not self.serving:
@@ -125,6 +129,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         files = local_files.add_local_files(files, config, self.library)
         self.hidden_urls = local_files.hidden_urls(files, self.library)
         files = local_identity.add_colours(files, config, self.library.settings.local)
+        if self.incremental:
+            self.incremental.mark(files, self.pages, self.library)
         return self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config) -> Files:
