@@ -56,6 +56,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.own_assets: list[str] = []
         self.nav_cache = NavCache()
         self.incremental: Unchanged | None = None
+        self.failure = ""  # MkDocs' message for the last failed build
 
     def load_config(self, options, config_file_path=None):
         """The shared options schema speaks first, with mkdocs.yml's lines, so the preview and a
@@ -226,9 +227,14 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                     server.watch(str(settings.path(folder)))
         return server
 
+    def on_build_error(self, error) -> None:
+        self.failure = str(error)
+
     def _content_errors(self) -> list[str]:
-        """The content problems that stopped the last build, for the preview's problems page."""
-        return [str(p) for p in self.library.problems.sorted() if p.is_error] if self.library else []
+        """What stopped the last build, for the preview's problems page: the content's problems, or MkDocs' message."""
+        if self.library and self.library.problems.errors:
+            return [str(p) for p in self.library.problems.sorted() if p.is_error]
+        return [line for line in self.failure.splitlines() if line.strip()]
 
 
 def _brand_colour(config) -> str:
