@@ -17,6 +17,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .local_settings import FOLDER as LOCAL_FOLDER
+
 if TYPE_CHECKING:  # annotations only: the library and pages import nothing from here
     from .library import Library
     from .pages import GeneratedPage
@@ -61,7 +63,7 @@ def _standard(standard, mapped, library: "Library") -> list:
 
 def other_inputs(settings: "Settings") -> tuple:
     """Size and time of every input except summaries: when one changes, every page is rendered again."""
-    folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir]
+    folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir, LOCAL_FOLDER]
     stats = [_stat(settings.path(settings.config_file))]
     for folder in filter(None, folders):
         path = settings.path(folder)
