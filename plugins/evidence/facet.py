@@ -49,6 +49,12 @@ class Facet:
     label: str
     description: str
     terms: list[FacetTerm]
+    plural: str = ""  # "strands": the label for more than one
+
+    def counted(self, count: int) -> str:
+        """For example 4 strands or one strand: GOV.UK style writes numbers as numerals, except one."""
+        many = self.plural or f"{self.label.lower()}s"
+        return f"one {self.label.lower()}" if count == 1 else f"{count} {many}"
 
     @property
     def name(self) -> str:
@@ -106,7 +112,7 @@ def _build(spec: FacetSpec, summaries: list[Summary], schema: Schema, vocabulari
     field_spec = schema.field(spec.field)
     label = spec.label or (vocabulary.label if vocabulary else spec.field.split(".")[-1].replace("_", " ").capitalize())
     description = vocabulary.description if vocabulary else (field_spec.description if field_spec else "")
-    return Facet(spec, label, description, ordered)
+    return Facet(spec, label, description, ordered, vocabulary.plural if vocabulary and not spec.label else "")
 
 
 def _slug(value: str) -> str:

@@ -45,8 +45,8 @@ class GeneratedPage:
 
 def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
     pages = [_summary_page(library, s, site) for s in library.summaries]
-    pages.append(_reference_page(library))
-    pages.append(_starter_page(library))
+    if library.settings.contribute:
+        pages += [_reference_page(library), _starter_page(library)]
     pages.append(GeneratedPage(routes.browse_index(), "browse-index.html", "Browse research", "Browse the research summaries by topic, population, study design and more.", {"facets": library.facets}))
     for facet in library.facets:
         pages.append(_facet_page(facet))

@@ -6,17 +6,19 @@ Each function returns the source path of a (virtual) page, as MkDocs expects;
 
 from __future__ import annotations
 
+from .sections import CONTRIBUTE
+
 
 def summary(slug: str) -> str:
     return f"research/{slug}.md"
 
 
 def field_reference() -> str:
-    return "contribute/reference.md"
+    return f"{CONTRIBUTE}reference.md"
 
 
 def starter() -> str:
-    return "contribute/starter.md"
+    return f"{CONTRIBUTE}starter.md"
 
 
 def feed(page_url: str = "") -> str:

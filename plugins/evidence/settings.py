@@ -39,6 +39,7 @@ class Settings:
     data_licence_name: str = ""  # the open data's licence; empty: none chosen yet, and the catalogue says so
     data_licence_url: str = ""
     nation: str = "england"  # chooses <data_dir>/cpd/<nation>.yml
+    contribute: bool = True  # the Contribute section: its pages, nav entry and the links to it (evidence.sections)
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
     site_url: str | None = None  # MkDocs' own setting, read here because the site's path depends on it
@@ -80,6 +81,7 @@ class Settings:
             nation=options.get("nation", "england"),
             site_url=site_url,
             local=local,
+            contribute=options.get("contribute", True),
         )
 
     @classmethod

@@ -33,6 +33,7 @@ class Vocabulary:
     description: str
     terms: dict[str, Term] = field(default_factory=dict)
     path: str = ""
+    plural: str = ""
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms
@@ -103,7 +104,7 @@ def _load_one(path: Path, rel: str, schema: Schema, problems: Problems) -> Vocab
     data, lines, issues = found
     if issues:
         return _known_ids(path.stem, data, rel)
-    vocabulary = Vocabulary(path.stem, data["label"], data["description"], path=rel)
+    vocabulary = Vocabulary(path.stem, data["label"], data["description"], path=rel, plural=data.get("plural", ""))
     for index, item in enumerate(data["terms"]):
         if item["id"] in vocabulary.terms:
             problems.error(rel, lines.get(("terms", index), 1), f"term id '{item['id']}' is listed twice; ids must be unique")

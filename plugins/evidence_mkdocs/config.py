@@ -28,6 +28,7 @@ class EvidenceConfig(base.Config):
     # The UK nation the site serves: chooses data/cpd/<nation>.yml (allowed
     # values in schemas/options.schema.json, checked with their line).
     nation = c.Type(str, default="england")
+    contribute = c.Type(bool, default=True)  # the Contribute section (evidence.sections)
     # Content Security Policy in every page's <meta> (evidence/csp.py). Extra
     # sources per directive, for a fork that adds say an analytics origin:
     # csp_sources: {connect-src: ["https://stats.example.org"]}

@@ -29,6 +29,7 @@ from evidence.pages import GeneratedPage, site_pages
 from evidence.problems import WARNING, Problem, Problems
 from evidence.project_files import OUTSIDE, check_published, leaves_project
 from evidence.safety import sanitize_html
+from evidence.sections import CONTRIBUTE, Section, in_section, unlinked
 from evidence.settings import Settings
 from evidence.site_identity import SiteIdentity
 
@@ -109,6 +110,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if config.nav:
             config.nav = local_files.local_nav(config, self.library)
         self.config.update(settings.local.plugin_options)  # checked against the schema already
+        if not settings.contribute and config.nav:
+            config.nav = _without(config.nav, Section(CONTRIBUTE)) or []
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -130,6 +133,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         files = local_files.add_local_files(files, config, self.library)
         self.hidden_urls = local_files.hidden_urls(files, self.library)
         files = local_identity.add_colours(files, config, self.library.settings.local)
+        if not self.library.settings.contribute:
+            files = _without_section(files, config, CONTRIBUTE)
         if self.incremental:
             self.incremental.mark(files, self.pages, self.library)
         return self._add_feeds(files, config)
@@ -189,6 +194,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     # Run last: the policy hashes the inline scripts of the finished HTML.
     @event_priority(-100)
     def on_post_page(self, output, page, config):
+        if self.library and not self.library.settings.contribute:  # links in content and templates alike
+            output = unlinked(output, page.file.dest_uri, CONTRIBUTE)
         return self._finish(output, page.file.dest_uri, _source(page.file, config))
 
     @event_priority(-100)
@@ -320,7 +327,15 @@ def _fixed_pages() -> list[str]:
     ]
 
 
-def _without(nav, drop: set[str]):
+def _without_section(files: Files, config, section: str) -> Files:
+    """A section that is off: its hand-written pages are known but not built, like the generated ones."""
+    for file in files:
+        if in_section(file.src_uri, section):
+            file.inclusion = InclusionLevel.EXCLUDED
+    return _mark_excluded(files, config, [routes.field_reference(), routes.starter()])
+
+
+def _without(nav, drop):
     """The ``nav`` setting minus entries for ``drop``: with the plugin disabled, those pages do not exist."""
     if isinstance(nav, str):
         return None if nav in drop else nav
