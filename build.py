@@ -34,6 +34,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", metavar="command")
     commands.add_parser("build", help="validate content, build site/ and its search index (the default)")
     commands.add_parser("check", help="validate content only; print every problem as path:line: message")
+    packed = commands.add_parser("zip", help="build site/, then pack it as site.zip to unpack on an intranet web server")
+    packed.add_argument("--zip-file", type=Path, default=None, help="where to write the zip (default: site.zip)")
     serve = commands.add_parser("serve", help="preview the site with live reload while you edit")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     new = commands.add_parser("new", help="write a new summary file with every field explained")

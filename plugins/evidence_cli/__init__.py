@@ -16,6 +16,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
         from .site_build import build
 
         return build(root, args.site_dir)
+    if args.command == "zip":
+        from .site_zip import site_zip
+
+        return site_zip(root, args.site_dir, args.zip_file)
     if args.command == "serve":
         from .serve import serve
 
