@@ -28,7 +28,7 @@ class Download:
     path: str
     label: str
     readers: str
-    content: str
+    content: str | bytes
 
 
 @dataclass(frozen=True)

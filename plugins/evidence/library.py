@@ -22,6 +22,7 @@ from .link_scan import LinkScanner
 from .links import SitePages
 from .local_settings import FOLDER
 from .overlay import Overlay
+from .practice_week import PracticeWeek, load_practice_weeks
 from .problems import Problems
 from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
 from .reading_path import ReadingPath, load_reading_paths
@@ -48,6 +49,7 @@ class Library:
     coverage: list[Matrix] = field(default_factory=list)
     local_pages: list[str] = field(default_factory=list)  # a copy's own files under local/<docs_dir>, from docs_dir
     hidden_pages: list[str] = field(default_factory=list)  # the project's pages the copy does not publish
+    practice_weeks: list[PracticeWeek] = field(default_factory=list)
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
@@ -81,6 +83,8 @@ class Library:
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
         library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
         library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
+        library._add_cpd(frameworks, site, scanner)
+        library.practice_weeks = load_practice_weeks(settings.path(settings.practice_weeks_dir), settings.root, library, problems)
         return library
 
     def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner, path_files: list[Path], cpd_file: Path) -> None:
@@ -170,7 +174,10 @@ def _check_published_folders(settings: Settings, problems: Problems) -> None:
 def _generated_pages(settings: Settings, frameworks: Frameworks) -> list[str]:
     """Pages the plugin makes that editors may link to by file, known before anything is derived.
     (A term's browse page exists only once a summary uses the term; it is linked by address, not file.)"""
-    fixed = [routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed()]
+    fixed = [
+        routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(),
+        routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(),
+    ]
     facets = [routes.facet(spec.name) for spec in settings.facets]
     cpd = [routes.framework(f.id) for f in frameworks.values()] + [routes.standard(s.framework.id, s.id) for f in frameworks.values() for s in f.walk()]
     return fixed + facets + cpd
@@ -243,7 +250,7 @@ def load_library(settings: Settings) -> Library:
 
 def _fingerprint(settings: Settings) -> tuple:
     folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
-    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER)]
+    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER), settings.path(settings.practice_weeks_dir)]
     stats = []
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:

@@ -13,7 +13,8 @@ from . import routes
 from .facet import Facet, FacetTerm
 from .field_reference import field_reference
 from .catalogue import Licence, columns
-from .citing import cite_summary
+from .calendar_file import calendar
+from .citing import Download, cite_summary
 from .framework import Framework, Standard
 from .library import Library
 from .reading_path import audience_labels
@@ -55,7 +56,32 @@ def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
     pages.extend(_reading_path_pages(library))
     pages.extend(_cpd_pages(library))
     pages.append(_open_data_page(library))
+    pages.extend(_practice_week_pages(library, site))
     return pages
+
+
+def _practice_week_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
+    """The list of weeks, and per week its programme (with the calendar file beside it) and printable pack."""
+    intro = "A week of short sessions, one read a day, for a team or a service: a programme, a printable pack of flyers and a calendar file."
+    pages = [GeneratedPage(routes.practice_weeks(), "practice-weeks.html", "Practice weeks", intro, {"weeks": library.practice_weeks}, in_nav=True)]
+    for week in library.practice_weeks:
+        ics = calendar(week.title, ((week.slug, s) for s in week.sessions), week.timezone, site)
+        download = Download(routes.practice_week_calendar(week.slug), "Calendar file", "Outlook, Google Calendar, Apple Calendar", ics)
+        sheets = [(session, _reading_detail(library, session.reading)) for session in week.sessions]
+        context = {"week": week, "sheets": sheets, "calendar": download}
+        pages.append(GeneratedPage(routes.practice_week(week.slug), "practice-week.html", week.title, week.summary, context, downloads=(download,)))
+        pages.append(GeneratedPage(routes.practice_week_pack(week.slug), "practice-week-pack.html", f"{week.title}: printable pack", week.summary, context))
+    return pages
+
+
+def _reading_detail(library: Library, reading) -> Any:
+    """What a day's flyer shows: the summary, the reading path, or the topic's newest summaries."""
+    if reading.kind == "summary":
+        return library.summary(reading.id)
+    if reading.kind == "reading_path":
+        return next(p for p in library.reading_paths if p.slug == reading.id)
+    facet = next(f for f in library.facets if f.spec.field == "topics")
+    return facet.term(reading.id).summaries[:4]
 
 
 def _open_data_page(library: Library) -> GeneratedPage:

@@ -95,3 +95,20 @@ def catalogue(extension: str) -> str:
 
 def open_data() -> str:
     return "open-data.md"
+
+
+def practice_weeks() -> str:
+    return "practice-weeks/index.md"
+
+
+def practice_week(slug: str) -> str:
+    """A week's programme at ``/practice-weeks/<slug>/``, its printable pack at ``.../pack/``."""
+    return f"practice-weeks/{slug}/index.md"
+
+
+def practice_week_pack(slug: str) -> str:
+    return f"practice-weeks/{slug}/pack.md"
+
+
+def practice_week_calendar(slug: str) -> str:
+    return f"practice-weeks/{slug}/sessions.ics"

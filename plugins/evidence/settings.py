@@ -27,6 +27,7 @@ class Settings:
     data_dir: str = "data"
     frameworks_dir: str | None = None  # None: "<data_dir>/frameworks"
     reading_paths_dir: str = "reading_paths"
+    practice_weeks_dir: str = "practice_weeks"
     docs_dir: str = "content"
     config_file: str = "mkdocs.yml"
     theme_dir: str | None = None  # the theme's custom_dir (overrides/): templates and assets we publish
@@ -76,6 +77,7 @@ class Settings:
             review_after_years=options.get("review_after_years", 3),
             csp_enabled=options.get("csp_enabled", True),
             csp_sources=dict(options.get("csp_sources") or {}),
+            practice_weeks_dir=options.get("practice_weeks_dir", "practice_weeks"),
             data_licence_name=options.get("data_licence_name") or "",
             data_licence_url=options.get("data_licence_url") or "",
             nation=options.get("nation", "england"),

@@ -26,6 +26,7 @@ from evidence.library import Library, load_library
 from evidence.options import read_config_file, sound_options
 from evidence.output_folder import refusal
 from evidence.pages import GeneratedPage, site_pages
+from evidence.qr import qr_svg
 from evidence.problems import WARNING, Problem, Problems
 from evidence.project_files import OUTSIDE, check_published, leaves_project
 from evidence.safety import sanitize_html
@@ -167,6 +168,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["routes"] = routes
         env.globals["search"] = search_index
         env.globals["share"] = share_image
+        env.globals["qr"] = qr_svg
         env.globals["feeds_enabled"] = self.feeds_written
         return env
 
@@ -229,7 +231,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         server.builder = keep_serving(server.builder, Path(config.site_dir), self._content_errors)
         if self.library:
             settings = self.library.settings
-            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, "local"):
+            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.practice_weeks_dir, "local"):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
@@ -323,7 +325,7 @@ def _fixed_pages() -> list[str]:
     """Pages the plugin makes whatever the content: the nav and hand-written pages link to them."""
     return [
         routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(),
-        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(),
+        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(),
     ]
 
 

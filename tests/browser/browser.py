@@ -43,6 +43,10 @@ PAGE_KINDS: list[tuple[str, str]] = [
     ("cpd-framework", r"/cpd/(?!coverage/)[^/]+/"),
     ("cpd-standard", r"/cpd/[^/]+/[^/]+/"),
     ("my-cpd", r"/my-cpd/"),
+    ("open-data", r"/open-data/"),
+    ("practice-weeks", r"/practice-weeks/"),
+    ("practice-week", r"/practice-weeks/[^/]+/"),
+    ("practice-week-pack", r"/practice-weeks/[^/]+/pack/"),
 ]
 
 # A built site with fewer kinds than this is broken, not "not written yet".
