@@ -83,7 +83,6 @@ class Library:
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
         library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
         library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
-        library._add_cpd(frameworks, site, scanner)
         library.practice_weeks = load_practice_weeks(settings.path(settings.practice_weeks_dir), settings.root, library, problems)
         return library
 

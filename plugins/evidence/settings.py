@@ -41,6 +41,9 @@ class Settings:
     data_licence_url: str = ""
     nation: str = "england"  # chooses <data_dir>/cpd/<nation>.yml
     contribute: bool = True  # the Contribute section: its pages, nav entry and the links to it (evidence.sections)
+    analytics_engine: str = ""  # off; or plausible, goatcounter, matomo (evidence/analytics.py)
+    analytics_url: str = ""
+    analytics_site: str = ""
     config_problems: tuple[Problem, ...] = ()  # mistakes in mkdocs.yml itself, reported with the content's
     config_readable: bool = True  # False: mkdocs.yml could not be parsed, so there is nothing else to check
     site_url: str | None = None  # MkDocs' own setting, read here because the site's path depends on it
@@ -84,6 +87,9 @@ class Settings:
             site_url=site_url,
             local=local,
             contribute=options.get("contribute", True),
+            analytics_engine=options.get("analytics_engine") or "",
+            analytics_url=options.get("analytics_url") or "",
+            analytics_site=str(options.get("analytics_site") or ""),
         )
 
     @classmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from evidence.analytics import from_settings, report_lines
 from evidence.library import load_library
 from evidence.settings import Settings
 
@@ -30,4 +31,5 @@ def report(root: Path) -> int:
         state = "paywalled" if summary.source.get("open_access") is False else "not stated"
         print(f"  {summary.path}  ({state}) {summary.source['url']}")
     print(f"{plural(len(library.summaries), 'summary', 'summaries')} in all.")
+    print("\n".join(report_lines(from_settings(library.settings))))
     return 0

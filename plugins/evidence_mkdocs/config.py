@@ -38,3 +38,7 @@ class EvidenceConfig(base.Config):
     # Open data (catalogue.json, catalogue.csv): the licence it is published under.
     data_licence_name = c.Type(str, default="")
     data_licence_url = c.Type(str, default="")
+    # Usage counting, off by default: a cookie-free engine the council runs (evidence/analytics.py).
+    analytics_engine = c.Type(str, default="")
+    analytics_url = c.Type(str, default="")
+    analytics_site = c.Type((str, int), default="")

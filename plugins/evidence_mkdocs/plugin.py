@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_theme_dir
 
-from evidence import routes, search_index, share_image
+from evidence import analytics, routes, search_index, share_image
 from evidence.annotations import print_problems
 from evidence.catalogue import Licence, catalogue_files
 from evidence.content_names import OwnNames
@@ -169,6 +169,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["search"] = search_index
         env.globals["share"] = share_image
         env.globals["qr"] = qr_svg
+        env.globals["analytics"] = analytics.from_settings(self.library.settings) if self.library else analytics.Analytics()
+        env.globals["analytics_can_see"], env.globals["analytics_cannot_see"] = analytics.CAN_SEE, analytics.CANNOT_SEE
         env.globals["feeds_enabled"] = self.feeds_written
         return env
 
@@ -211,9 +213,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             html = unlink_hidden(html, name, self.hidden_urls, self.library.settings.site_path)
         if self.config.csp_enabled and not self.serving:
             scripts = inline_scripts(html)  # found once, for the policy and for the warnings
-            html = with_policy(html, Policy({k: tuple(v) for k, v in self.config.csp_sources.items()}), self.known_scripts, scripts)
+            html = with_policy(html, self._policy(), self.known_scripts, scripts)
             self.blocked_scripts.record(name, html, self.known_scripts, source, scripts)
         return html
+
+    def _policy(self) -> Policy:
+        """The council's extra sources, plus the analytics engine's origin only when counting is switched on."""
+        extra = {k: tuple(v) for k, v in self.config.csp_sources.items()}
+        counting = analytics.from_settings(self.library.settings) if self.library else analytics.Analytics()
+        for directive, sources in counting.csp_sources().items():
+            extra[directive] = extra.get(directive, ()) + sources
+        return Policy(extra)
 
     def on_pre_build(self, config) -> None:
         self.blocked_scripts = BlockedScripts()

@@ -154,6 +154,10 @@ function showResults(page, response, state) {
   page.help.hidden = Boolean(response);
   page.status.textContent = response ? describe(page.results.length, state, response.partial) : "";
   showMore(page, false);
+  if (response) {
+    // For usage counting, when a council switches it on (analytics.js): nothing listens otherwise.
+    document.dispatchEvent(new CustomEvent("evidence:search", { detail: { query: state.q || "", total: page.results.length } }));
+  }
 }
 
 function describe(total, state, partial) {

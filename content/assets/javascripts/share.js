@@ -1,8 +1,9 @@
 /*
  * Share row (partials/share-row.html): copy the page's address, email it, or
  * open the system share sheet where the browser has one (navigator.share).
- * Copy and Share stay hidden without JavaScript or without the browser
- * feature; the email link always works. The result of each action is said in
+ * Copy and Share are hidden where scripting is off; Share stays invisible
+ * (keeping its place, so nothing moves) where the browser has no share sheet.
+ * The email link always works. The result of each action is said in
  * a role="status" region, so screen readers hear it. Nothing leaves the page
  * unless the reader sends it.
  */
@@ -19,11 +20,14 @@
     window.setTimeout(function () { status.textContent = text; }, 50);  // a change, even when the text repeats
   }
 
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return Promise.reject(new Error("no clipboard"));
+  }
+
   function setUpCopy(row) {
-    if (!navigator.clipboard || !window.isSecureContext) return;
-    row.querySelector("[data-share-copy-item]").hidden = false;
     row.querySelector("[data-share-copy]").addEventListener("click", function () {
-      navigator.clipboard.writeText(address(row)).then(
+      copy(address(row)).then(
         function () { say(row, "Link copied. Paste it into a message or a document."); },
         function () { say(row, "Could not copy. The address is " + address(row)); }
       );
@@ -38,7 +42,7 @@
 
   function setUpNative(row) {
     if (typeof navigator.share !== "function") return;
-    row.querySelector("[data-share-native-item]").hidden = false;
+    row.querySelector("[data-share-native-item]").classList.add("ev-share__native--ready");
     row.querySelector("[data-share-native]").addEventListener("click", function () {
       navigator.share({ title: row.dataset.shareTitle, text: row.dataset.shareText, url: address(row) }).then(
         function () { say(row, "Shared."); },
