@@ -47,7 +47,7 @@ def _event(stem: str, session: Session, zone: zoneinfo.ZoneInfo, site: SiteIdent
     event.add("dtend", end)
     if session.place:
         event.add("location", session.place)
-    address = site.absolute(session.reading.url)
+    address = site.absolute(session.reading.url) if session.reading else None
     if address or session.link:
         event.add("url", session.link or address)
     event.add("description", _description(session, address))
@@ -64,7 +64,7 @@ def _span(session: Session, zone: zoneinfo.ZoneInfo) -> tuple[dt.date | dt.datet
 
 
 def _description(session: Session, address: str | None) -> str:
-    lines = [f"Read first: {session.reading.title}" + (f" {address}" if address else "")]
+    lines = [f"Read first: {session.reading.title}" + (f" {address}" if address else "")] if session.reading else []
     if session.link:
         lines.append(f"Join: {session.link}")
     if session.note:

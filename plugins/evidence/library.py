@@ -22,6 +22,7 @@ from .link_scan import LinkScanner
 from .links import SitePages
 from .local_settings import FOLDER
 from .overlay import Overlay
+from .events import Event, load_events
 from .practice_week import PracticeWeek, load_practice_weeks
 from .problems import Problems
 from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
@@ -50,6 +51,7 @@ class Library:
     local_pages: list[str] = field(default_factory=list)  # a copy's own files under local/<docs_dir>, from docs_dir
     hidden_pages: list[str] = field(default_factory=list)  # the project's pages the copy does not publish
     practice_weeks: list[PracticeWeek] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
@@ -84,6 +86,7 @@ class Library:
         library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
         library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
         library.practice_weeks = load_practice_weeks(settings.path(settings.practice_weeks_dir), settings.root, library, problems)
+        library.events = load_events(settings.path(settings.events_dir), settings.root, library, problems)
         return library
 
     def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner, path_files: list[Path], cpd_file: Path) -> None:
@@ -175,7 +178,7 @@ def _generated_pages(settings: Settings, frameworks: Frameworks) -> list[str]:
     (A term's browse page exists only once a summary uses the term; it is linked by address, not file.)"""
     fixed = [
         routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(), routes.cpd_index(),
-        routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(),
+        routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(), routes.events(),
     ]
     facets = [routes.facet(spec.name) for spec in settings.facets]
     cpd = [routes.framework(f.id) for f in frameworks.values()] + [routes.standard(s.framework.id, s.id) for f in frameworks.values() for s in f.walk()]
@@ -249,7 +252,7 @@ def load_library(settings: Settings) -> Library:
 
 def _fingerprint(settings: Settings) -> tuple:
     folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
-    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER), settings.path(settings.practice_weeks_dir)]
+    folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER), settings.path(settings.practice_weeks_dir), settings.path(settings.events_dir)]
     stats = []
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:

@@ -54,6 +54,7 @@ def _sources(settings: Settings) -> list[tuple[str, Path]]:
         (f"the summaries folder '{settings.summaries_dir}' (summaries_dir)", settings.summaries_dir),
         (f"the reading paths folder '{settings.reading_paths_dir}' (reading_paths_dir)", settings.reading_paths_dir),
         (f"the practice weeks folder '{settings.practice_weeks_dir}' (practice_weeks_dir)", settings.practice_weeks_dir),
+        (f"the events folder '{settings.events_dir}' (events_dir)", settings.events_dir),
         (f"the data folder '{settings.data_dir}' (data_dir)", settings.data_dir),
         (f"the frameworks folder '{settings.frameworks_dir}' (frameworks_dir)", settings.frameworks_dir),
     ]

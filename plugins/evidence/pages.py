@@ -6,6 +6,7 @@ context to the page's template. Nothing here knows about MkDocs or Jinja.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,8 @@ from .facet import Facet, FacetTerm
 from .field_reference import field_reference
 from .catalogue import Licence, columns
 from .calendar_file import calendar
+from .event_feed import events_atom, events_ics
+from .events import past, upcoming
 from .citing import Download, cite_summary
 from .framework import Framework, Standard
 from .library import Library
@@ -44,7 +47,8 @@ class GeneratedPage:
         return f"---\ntemplate: {self.template}\n---\n\n{self.markdown}"
 
 
-def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
+def site_pages(library: Library, site: SiteIdentity, today: dt.date | None = None) -> list[GeneratedPage]:
+    """``today`` decides which events are past: the build's date, unless a test fixes it."""
     pages = [_summary_page(library, s, site) for s in library.summaries]
     if library.settings.contribute:
         pages += [_reference_page(library), _starter_page(library)]
@@ -57,6 +61,25 @@ def site_pages(library: Library, site: SiteIdentity) -> list[GeneratedPage]:
     pages.extend(_cpd_pages(library))
     pages.append(_open_data_page(library))
     pages.extend(_practice_week_pages(library, site))
+    pages.extend(_event_pages(library, site, today or dt.date.today()))
+    return pages
+
+
+def _event_pages(library: Library, site: SiteIdentity, today: dt.date) -> list[GeneratedPage]:
+    """What is coming and the record of what happened; the feed and calendar beside the list (with a site_url)."""
+    events = library.events
+    files: tuple = ()
+    if events and site.url:
+        files = (
+            Download(routes.events_feed("xml"), "Atom feed", "feed readers, Teams and Outlook", events_atom(events, site)),
+            Download(routes.events_feed("ics"), "Calendar", "Outlook, Google Calendar, Apple Calendar", events_ics(events, site)),
+        )
+    context = {"upcoming": upcoming(events, today), "past": past(events, today), "files": files}
+    intro = "Sessions to come, what to read before each, and a record of past sessions with their materials."
+    pages = [GeneratedPage(routes.events(), "events.html", "Events", intro, context, in_nav=True, downloads=files)]
+    for event in events:
+        context = {"event": event, "is_past": event.is_past(today)}
+        pages.append(GeneratedPage(routes.event(event.slug), "event.html", event.title, event.summary, context))
     return pages
 
 

@@ -47,7 +47,7 @@ class Reading:
 class Session:
     date: dt.date
     title: str
-    reading: Reading
+    reading: Reading | None
     start: dt.time | None = None
     end: dt.time | None = None
     place: str = ""
@@ -98,6 +98,13 @@ class Readings:
     def names(self, kind: str) -> list[str]:
         return list({"summary": self.summaries, "reading_path": self.paths, "topic": self.topics}[kind])
 
+    def unknown(self, kind: str, key: str) -> str:
+        """The message for a name that is not on the site, with the closest one that is."""
+        close = difflib.get_close_matches(str(key), self.names(kind), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        what = {"summary": "a summary", "reading_path": "a reading path", "topic": "a topic with summaries"}[kind]
+        return f"'{kind}': '{key}' is not {what} on this site{hint}"
+
 
 def load_practice_weeks(directory: Path, root: Path, library: Any, problems: Problems) -> list[PracticeWeek]:
     """Every valid week, soonest first; a missing folder means none yet."""
@@ -119,7 +126,7 @@ def _read(file: Path, rel: str, schema: Schema, readings: Readings, problems: Pr
         return None
     data, lines = found
     zone = data.get("timezone", DEFAULT_TIMEZONE)
-    if not _known_zone(zone):
+    if not known_zone(zone):
         problems.error(rel, line_of(lines, ("timezone",)), f"'timezone': '{zone}' is not a time zone; write one like Europe/London")
     sessions = [_session(day, data, ("days", i), lines, rel, readings, problems) for i, day in enumerate(data["days"])]
     if len(problems.errors) > before:
@@ -136,12 +143,9 @@ def _session(day: dict, week: dict, where: tuple, lines: dict, rel: str, reading
     kind = named[0]
     reading = readings.find(kind, day[kind])
     if reading is None:
-        close = difflib.get_close_matches(day[kind], readings.names(kind), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        what = {"summary": "a summary", "reading_path": "a reading path", "topic": "a topic with summaries"}[kind]
-        problems.error(rel, line_of(lines, where + (kind,)), f"'{kind}': '{day[kind]}' is not {what} on this site{hint}")
+        problems.error(rel, line_of(lines, where + (kind,)), readings.unknown(kind, day[kind]))
         return None
-    start, end = _time(day.get("start")), _time(day.get("end"))
+    start, end = clock_time(day.get("start")), clock_time(day.get("end"))
     if start and end and end <= start:
         problems.error(rel, line_of(lines, where + ("end",)), f"'end' ({day['end']}) must be after 'start' ({day['start']})")
     return Session(
@@ -150,7 +154,7 @@ def _session(day: dict, week: dict, where: tuple, lines: dict, rel: str, reading
     )
 
 
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -158,5 +162,5 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-def _time(text: str | None) -> dt.time | None:
+def clock_time(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None

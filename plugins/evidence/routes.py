@@ -112,3 +112,17 @@ def practice_week_pack(slug: str) -> str:
 
 def practice_week_calendar(slug: str) -> str:
     return f"practice-weeks/{slug}/sessions.ics"
+
+
+def events() -> str:
+    """Sessions coming up and the record of past ones: ``/events/``; each at ``/events/<slug>/``."""
+    return "events/index.md"
+
+
+def event(slug: str) -> str:
+    return f"events/{slug}.md"
+
+
+def events_feed(extension: str) -> str:
+    """``events/feed.xml`` (Atom) and ``events/events.ics`` (a calendar to subscribe to)."""
+    return "events/feed.xml" if extension == "xml" else "events/events.ics"

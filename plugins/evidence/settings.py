@@ -28,6 +28,7 @@ class Settings:
     frameworks_dir: str | None = None  # None: "<data_dir>/frameworks"
     reading_paths_dir: str = "reading_paths"
     practice_weeks_dir: str = "practice_weeks"
+    events_dir: str = "events"
     docs_dir: str = "content"
     config_file: str = "mkdocs.yml"
     theme_dir: str | None = None  # the theme's custom_dir (overrides/): templates and assets we publish
@@ -81,6 +82,7 @@ class Settings:
             csp_enabled=options.get("csp_enabled", True),
             csp_sources=dict(options.get("csp_sources") or {}),
             practice_weeks_dir=options.get("practice_weeks_dir", "practice_weeks"),
+            events_dir=options.get("events_dir", "events"),
             data_licence_name=options.get("data_licence_name") or "",
             data_licence_url=options.get("data_licence_url") or "",
             nation=options.get("nation", "england"),

@@ -46,6 +46,6 @@ def _source_date_epoch(root: Path) -> str:
 
 def _newest_content_mtime(root: Path) -> int:
     settings = Settings.from_mkdocs_yml(root / "mkdocs.yml")
-    folders = {settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.practice_weeks_dir, settings.docs_dir}
+    folders = {settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.practice_weeks_dir, settings.events_dir, settings.docs_dir}
     files = [root / settings.config_file, *(p for f in folders for p in settings.path(f).rglob("*") if p.is_file())]
     return int(max(p.stat().st_mtime for p in files))

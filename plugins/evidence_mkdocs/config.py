@@ -22,6 +22,7 @@ class EvidenceConfig(base.Config):
     frameworks_dir = c.Optional(c.Type(str))  # default: <data_dir>/frameworks
     reading_paths_dir = c.Type(str, default="reading_paths")
     practice_weeks_dir = c.Type(str, default="practice_weeks")
+    events_dir = c.Type(str, default="events")
     facets = c.ListOfItems(c.SubConfig(FacetConfig), default=[])
     browse_per_page = c.Type(int, default=50)
     related_count = c.Type(int, default=3)

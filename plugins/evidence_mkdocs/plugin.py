@@ -7,6 +7,7 @@ page its title, context and sanitised body. No content decisions are made here.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -122,7 +123,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
-        self.pages = {page.src: page for page in site_pages(self.library, _identity(config))}
+        self.pages = {page.src: page for page in site_pages(self.library, _identity(config), _today())}
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
@@ -241,7 +242,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         server.builder = keep_serving(server.builder, Path(config.site_dir), self._content_errors)
         if self.library:
             settings = self.library.settings
-            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.practice_weeks_dir, "local"):
+            for folder in (settings.summaries_dir, settings.data_dir, settings.frameworks_dir, settings.reading_paths_dir, settings.practice_weeks_dir, settings.events_dir, "local"):
                 if settings.path(folder).is_dir():
                     server.watch(str(settings.path(folder)))
         return server
@@ -260,6 +261,11 @@ def _brand_colour(config) -> str:
     """The share image takes the header colour from the site's own stylesheets (brand.css), when set there."""
     css = [Path(config.docs_dir) / name for name in config.extra_css if name.endswith(".css")]
     return share_image.brand_colour("\n".join(path.read_text(encoding="utf-8") for path in css if path.is_file()))
+
+
+def _today() -> dt.date:
+    """Which events are past is decided on the day of the build: rebuild the site to move a session into the record."""
+    return dt.date.today()
 
 
 def _identity(config) -> SiteIdentity:
@@ -335,7 +341,7 @@ def _fixed_pages() -> list[str]:
     """Pages the plugin makes whatever the content: the nav and hand-written pages link to them."""
     return [
         routes.field_reference(), routes.starter(), routes.browse_index(), routes.reading_paths(),
-        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(),
+        routes.cpd_index(), routes.coverage(), routes.my_cpd(), routes.feed(), routes.open_data(), routes.practice_weeks(), routes.events(),
     ]
 
 

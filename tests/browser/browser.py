@@ -44,6 +44,7 @@ PAGE_KINDS: list[tuple[str, str]] = [
     ("cpd-standard", r"/cpd/[^/]+/[^/]+/"),
     ("my-cpd", r"/my-cpd/"),
     ("open-data", r"/open-data/"),
+    ("events", r"/events/"),
     ("practice-weeks", r"/practice-weeks/"),
     ("practice-week", r"/practice-weeks/[^/]+/"),
     ("practice-week-pack", r"/practice-weeks/[^/]+/pack/"),
