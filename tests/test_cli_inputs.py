@@ -101,3 +101,9 @@ def test_bench_sizes_that_are_not_positive_numbers_get_the_form(capsys, sizes):
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"python3 build.py bench: error: argument --n: {sizes!r}: write corpus sizes as positive whole numbers separated by commas, for example --n 100,1000"
     )
+
+
+def test_new_keeps_welsh_letters_as_their_plain_forms(project):
+    """â, ŵ and ŷ are everyday Welsh: transliterated (anyascii), never dropped from the address."""
+    assert cli(project, "new", "Gŵyl ddysgu â phlant: tŷ ac ŷd") == 0
+    assert [p.name for p in project.summaries.glob("*.md")] == ["gwyl-ddysgu-a-phlant-ty-ac-yd.md"]
