@@ -25,8 +25,20 @@ if TYPE_CHECKING:  # only for annotations: the library imports nothing from here
     from .summary import Summary
 
 # The `type` filter: URL word -> the value templates write in data-pagefind-filter="type".
-CONTENT_TYPES: dict[str, str] = {"summary": "Research summary", "reading-path": "Reading path", "standard": "Professional standard", "page": "Page"}
+CONTENT_TYPES: dict[str, str] = {
+    "summary": "Research summary", "reading-path": "Reading path", "standard": "Professional standard", "page": "Page",
+    "guide": "Editors' guide",
+}
 TYPE_FILTER = "type"
+# The editors' guide (content/contribute/, with the generated field reference and
+# starter file) is its own type: practitioners' searches leave it out unless the
+# query is about editing or the type is chosen (search-engine.js).
+EDITORS_GUIDE = "contribute/"
+
+
+def page_type(url: str) -> str:
+    """The type a hand-written page is searchable as, from its address."""
+    return CONTENT_TYPES["guide"] if url.startswith(EDITORS_GUIDE) else CONTENT_TYPES["page"]
 STANDARD_FILTER = "standard"
 
 

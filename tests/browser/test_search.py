@@ -431,3 +431,16 @@ def test_a_question_no_page_fully_answers_shows_pages_with_most_of_its_words(tab
     status = open_search(tab, site_server, f"?q={quote(f'how do I {apart[0]} {apart[1]}')}")
     assert "No summary has all of these words; showing those with most of them" in status
     assert result_count(status) > 0
+
+
+def test_the_editors_guide_joins_results_only_when_asked_for(tab, site_server, built_site):
+    """Practitioners' results leave out the Contribute pages, unless the query is about editing or the type is chosen."""
+    guide = [p for p in (built_site / "contribute").rglob("index.html")]
+    if not guide:
+        pytest.skip("the site has no editors' guide")
+    status = open_search(tab, site_server, "?q=summary")
+    assert result_count(status) > 0 and not [u for u in result_urls(tab) if "/contribute/" in u]
+    open_search(tab, site_server, f"?q={quote('edit a summary')}")
+    assert any("/contribute/" in u for u in result_urls(tab)), "a query about editing finds the guide"
+    open_search(tab, site_server, f"?q=summary&type={quote('guide')}")
+    assert result_urls(tab) and all("/contribute/" in u for u in result_urls(tab)), "the guide under its own filter"

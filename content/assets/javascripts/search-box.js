@@ -4,7 +4,7 @@
    opening the box ("/", the phone's search button) stays there, so it works
    before this file arrives. Without scripts the box is a plain form to /search/. */
 
-import { PARTIAL_NOTICE, element, loadPagefind, plural, resultType, runSearch } from "./search-engine.js";
+import { PARTIAL_NOTICE, element, forReaders, loadPagefind, plural, resultType, runSearch } from "./search-engine.js";
 
 const SHOWN = 6;
 const DEBOUNCE_MS = 200;
@@ -89,7 +89,8 @@ async function search(parts) {
   let response;
   try {
     const pagefind = await loadPagefind(parts.bundle);
-    response = await runSearch(pagefind, query, {}, (words) => pagefind.debouncedSearch(words, {}, DEBOUNCE_MS));
+    const options = forReaders({}, query, parts.form.dataset.guideType);
+    response = await runSearch(pagefind, query, options, (words) => pagefind.debouncedSearch(words, options, DEBOUNCE_MS));
   } catch (error) {
     if (ticket === parts.latest) showUnavailable(parts);
     return;

@@ -79,6 +79,16 @@ async function mostWords(pagefind, words, options) {
   return ranked.map((entry) => entry.result);
 }
 
+/* Words that show a query is about editing the site: only then (or when the
+   reader chooses the type) does the editors' guide join a practitioner's results. */
+const EDITING = /\b(edit|edits|editing|editor|editors|contribute|contributing|contributor|front matter|yaml|markdown|github|pull request|starter file|field reference|new summary|add a summary|scaffold)\b/i;
+
+/* Search options that leave the editors' guide out unless it is asked for. */
+export function forReaders(options, query, guideType, chosenTypes = []) {
+  if (!guideType || EDITING.test(query || "") || chosenTypes.length) return options;
+  return { ...options, filters: { ...options.filters, not: { type: guideType } } };
+}
+
 /* Filters within a group widen the search (any of them); groups narrow it. */
 export function pagefindFilters(selected) {
   const filters = {};

@@ -3,7 +3,7 @@
    &sort=newest, a parameter repeated for several values), exactly what the form
    would submit, so any search can be shared, bookmarked and restored. */
 
-import { PARTIAL_NOTICE, loadPagefind, plural, resultCard, runSearch, searchOptions } from "./search-engine.js";
+import { PARTIAL_NOTICE, forReaders, loadPagefind, meaningfulWords, plural, resultCard, runSearch, searchOptions } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -113,8 +113,9 @@ async function run(page) {
     return;
   }
   page.list.setAttribute("aria-busy", "true");
+  const options = forReaders(searchOptions(state), state.q, page.root.dataset.guideType, state.filters.type);
   const [response, counts] = await Promise.all([
-    state.q ? runSearch(page.pagefind, state.q, searchOptions(state)) : page.pagefind.search(null, searchOptions(state)),
+    state.q ? runSearch(page.pagefind, state.q, options) : page.pagefind.search(null, options),
     countsFor(page, state),
   ]);
   if (ticket !== page.latest) return; // a newer search has started
@@ -123,14 +124,16 @@ async function run(page) {
 }
 
 /* Counts for a group with choices come from a search without that group's own
-   choices, so each number says how many results ticking that box would add. */
+   choices, so each number says how many results ticking that box would add.
+   Content types are always counted so, editors' guide included: it stays on
+   offer as a filter even when a reader's search leaves it out. */
 async function countsFor(page, state) {
   const counts = {};
-  const groups = Object.keys(state.filters).filter((key) => state.filters[key].length);
+  const groups = Object.keys(state.filters).filter((key) => state.filters[key].length || key === "type");
   await Promise.all(groups.map(async (key) => {
     const others = { ...state, filters: { ...state.filters, [key]: [] } };
     const empty = !others.q && !selectedCount(others);
-    const response = empty ? { filters: page.totals } : await page.pagefind.search(others.q || null, searchOptions(others));
+    const response = empty ? { filters: page.totals } : await page.pagefind.search(others.q ? meaningfulWords(others.q).join(" ") : null, searchOptions(others));
     counts[key] = response.filters[key] || {};
   }));
   return counts;
