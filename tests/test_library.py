@@ -36,3 +36,18 @@ def test_facet_terms_list_summaries_newest_first_and_keep_vocabulary_order(proje
     assert [t.id for t in topic.terms] == [t.id for t in library.vocabularies["topics"]], "the vocabulary's order"
     assert [s.slug for s in topic.term("communication").summaries] == ["newer", "older"]
     assert [t.id for t in library.facet("year").terms] == ["2021"]
+
+
+def test_a_reload_reports_the_same_problems_as_a_fresh_load(project):
+    """Unchanged files are not read again (evidence/read_cache.py), but their problems are still reported."""
+    project.add("old.md", summary_text(title="An old study of talking mats", published="2019-01-01"))
+    project.add("edited.md", summary_text(title="A study edited between loads"))
+    first = [str(p) for p in project.library().problems.sorted()]
+    assert any(p.startswith("research_summaries/old.md:") for p in first), "the old summary is due for review"
+    project.add("edited.md", summary_text(title="A study edited between loads", year="last year"))
+    again = [str(p) for p in project.library().problems.sorted()]
+    assert [p for p in again if p.startswith("research_summaries/old.md:")] == [p for p in first if p.startswith("research_summaries/old.md:")]
+    assert any(p.startswith("research_summaries/edited.md:") and "year" in p for p in again), again
+    (project.root / "data/vocabularies/topics.yml").write_text("label: Topic\nterms: []\n", encoding="utf-8")
+    changed = [str(p) for p in project.library().problems.sorted()]
+    assert any("communication" in p and p.startswith("research_summaries/old.md:") for p in changed), "a vocabulary change re-reads every summary"

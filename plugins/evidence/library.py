@@ -15,6 +15,7 @@ from . import routes
 from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
+from .fingerprint import other_inputs
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
 from .hand_written import check_pages
@@ -26,6 +27,7 @@ from .events import Event, load_events
 from .practice_week import PracticeWeek, load_practice_weeks
 from .problems import Problems
 from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
+from .read_cache import read_once
 from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .schema import Schema
@@ -157,9 +159,11 @@ def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabu
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
         return [], []
     summaries, slugs = [], []
+    inputs = (repr(settings), other_inputs(settings))  # what reading a summary depends on besides its own bytes
     for file in overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True):
         slugs.append(file.stem)
-        summary = read_summary(file, file.relative_to(settings.root).as_posix(), schema, vocabularies, problems, scanner)
+        rel = file.relative_to(settings.root).as_posix()
+        summary = read_once(file, rel, inputs, problems, lambda found: read_summary(file, rel, schema, vocabularies, found, scanner))
         if summary:
             summaries.append(summary)
     return summaries, slugs
