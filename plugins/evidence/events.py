@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .front_matter import line_of
-from .practice_week import DEFAULT_TIMEZONE, TARGETS, Reading, Readings, Session, clock_time, known_zone
+from .practice_week import TARGETS, Reading, Readings, Session, clock_time, read_dated_file
 from .problems import Problems
 from .project_files import Kind, source_files
 from .schema import Schema
-from .summary import SLUG
 
 EVENTS = Kind(".yml", "events")
 
@@ -65,15 +64,10 @@ def past(events: list[Event], today: dt.date) -> list[Event]:
 
 def _read(file: Path, rel: str, schema: Schema, readings: Readings, problems: Problems) -> Event | None:
     before = len(problems.errors)
-    if not SLUG.match(file.stem):
-        problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens; it becomes the address /events/{file.stem}/")
-    found = schema.read_file(file, rel, problems)
+    found = read_dated_file(file, rel, schema, problems, "events")
     if not found:
         return None
-    data, lines = found
-    zone = data.get("timezone", DEFAULT_TIMEZONE)
-    if not known_zone(zone):
-        problems.error(rel, line_of(lines, ("timezone",)), f"'timezone': '{zone}' is not a time zone; write one like Europe/London")
+    data, lines, zone = found
     read = [_reading(item, ("read_first", i), lines, rel, readings, problems) for i, item in enumerate(data.get("read_first", []))]
     start, end = clock_time(data.get("start")), clock_time(data.get("end"))
     if start and end and end <= start:

@@ -117,10 +117,11 @@ def load_practice_weeks(directory: Path, root: Path, library: Any, problems: Pro
     return sorted(weeks, key=lambda w: (w.first_day, w.slug))
 
 
-def _read(file: Path, rel: str, schema: Schema, readings: Readings, problems: Problems) -> PracticeWeek | None:
-    before = len(problems.errors)
+def read_dated_file(file: Path, rel: str, schema: Schema, problems: Problems, folder: str) -> tuple[dict, dict, str] | None:
+    """(data, lines, time zone) of a practice week or an event: both become addresses under
+    ``/<folder>/<file name>/`` and both hold clock times that mean nothing without a zone."""
     if not SLUG.match(file.stem):
-        problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens; it becomes the address /practice-weeks/{file.stem}/")
+        problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens; it becomes the address /{folder}/{file.stem}/")
     found = schema.read_file(file, rel, problems)
     if not found:
         return None
@@ -128,11 +129,20 @@ def _read(file: Path, rel: str, schema: Schema, readings: Readings, problems: Pr
     zone = data.get("timezone", DEFAULT_TIMEZONE)
     if not known_zone(zone):
         problems.error(rel, line_of(lines, ("timezone",)), f"'timezone': '{zone}' is not a time zone; write one like Europe/London")
+    return data, lines, zone
+
+
+def _read(file: Path, rel: str, schema: Schema, readings: Readings, problems: Problems) -> PracticeWeek | None:
+    before = len(problems.errors)
+    found = read_dated_file(file, rel, schema, problems, "practice-weeks")
+    if not found:
+        return None
+    data, lines, zone = found
     sessions = [_session(day, data, ("days", i), lines, rel, readings, problems) for i, day in enumerate(data["days"])]
     if len(problems.errors) > before:
         return None
     ordered = tuple(sorted(sessions, key=lambda s: (s.date, s.start or dt.time())))
-    return PracticeWeek(file.stem, rel, data["title"], data["summary"], data.get("timezone", DEFAULT_TIMEZONE), ordered)
+    return PracticeWeek(file.stem, rel, data["title"], data["summary"], zone, ordered)
 
 
 def _session(day: dict, week: dict, where: tuple, lines: dict, rel: str, readings: Readings, problems: Problems) -> Session | None:
