@@ -12,21 +12,11 @@ from dataclasses import dataclass, field
 
 from .problems import Problems
 from .schema import Schema
+from .settings import FacetSpec
 from .summary import Summary
 from .vocabulary import Vocabularies
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class FacetSpec:
-    """A facet as configured: which field, under which URL name, with which vocabulary."""
-
-    field: str
-    name: str
-    vocabulary: str | None = None
-    label: str | None = None
-    line: int = field(default=1, compare=False)  # in mkdocs.yml, where a problem with it is reported
 
 
 @dataclass

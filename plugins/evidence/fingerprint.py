@@ -14,15 +14,11 @@ frameworks, pages) re-renders everything: see ``evidence_mkdocs.plugin``.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from .local_settings import FOLDER as LOCAL_FOLDER
 
 if TYPE_CHECKING:  # annotations only: the library and pages import nothing from here
     from .library import Library
     from .pages import GeneratedPage
-    from .settings import Settings
     from .summary import Summary
 
 # Templates whose every input is in the page's context (plus the library's vocabularies and frameworks, which are files).
@@ -59,18 +55,3 @@ def _standard(standard, mapped, library: "Library") -> list:
     children = [(c.qualified, c.label, c.confirmed, len(library.mapped(c).all_summaries), len(library.mapped(c).all_paths)) for c in standard.children]
     paths = [(p.slug, p.title, p.summary, p.time, len(p.steps)) for p in mapped.all_paths]
     return [standard.qualified, standard.label, standard.confirmed, standard.note, len(mapped.all_summaries), children, paths]
-
-
-def other_inputs(settings: "Settings") -> tuple:
-    """Size and time of every input except summaries: when one changes, every page is rendered again."""
-    folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir, LOCAL_FOLDER]
-    stats = [_stat(settings.path(settings.config_file))]
-    for folder in filter(None, folders):
-        path = settings.path(folder)
-        stats += [_stat(p) for p in sorted(path.rglob("*")) if p.is_file()] if path.is_dir() else []
-    return tuple(stats)
-
-
-def _stat(path: Path) -> tuple:
-    info = path.stat()
-    return (str(path), info.st_size, info.st_mtime_ns)

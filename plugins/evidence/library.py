@@ -15,7 +15,6 @@ from . import routes
 from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .facet import Facet, build_facets, check_specs
-from .fingerprint import other_inputs
 from .framework import Frameworks, Standard, standard_problems
 from .front_matter import line_of
 from .hand_written import check_pages
@@ -27,7 +26,7 @@ from .events import Event, load_events
 from .practice_week import PracticeWeek, load_practice_weeks
 from .problems import Problems
 from .project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
-from .read_cache import read_once
+from .read_cache import other_inputs, read_once
 from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .schema import Schema

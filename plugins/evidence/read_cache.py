@@ -15,7 +15,9 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
+from .local_settings import FOLDER as LOCAL_FOLDER
 from .problems import Problem, Problems
+from .settings import Settings
 from .summary import Summary
 
 _READ: dict[str, tuple[tuple, Summary | None, list[Problem]]] = {}
@@ -33,3 +35,18 @@ def read_once(file: Path, rel: str, inputs: tuple, problems: Problems, read: Cal
         kept = _READ[rel] = (key, read(own), list(own.items))
     problems.items.extend(kept[2])
     return kept[1]
+
+
+def other_inputs(settings: Settings) -> tuple:
+    """Size and time of every input except summaries: when one changes, every page is rendered again."""
+    folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir, LOCAL_FOLDER]
+    stats = [_stat(settings.path(settings.config_file))]
+    for folder in filter(None, folders):
+        path = settings.path(folder)
+        stats += [_stat(p) for p in sorted(path.rglob("*")) if p.is_file()] if path.is_dir() else []
+    return tuple(stats)
+
+
+def _stat(path: Path) -> tuple:
+    info = path.stat()
+    return (str(path), info.st_size, info.st_mtime_ns)

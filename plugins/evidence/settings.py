@@ -13,11 +13,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .facet import FacetSpec
 from .front_matter import line_of
 from .local_settings import LocalSettings
 from .options import read_config_file
 from .problems import Problem
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """A facet as configured: which field, under which URL name, with which vocabulary."""
+
+    field: str
+    name: str
+    vocabulary: str | None = None
+    label: str | None = None
+    line: int = field(default=1, compare=False)  # in mkdocs.yml, where a problem with it is reported
 
 
 @dataclass

@@ -15,7 +15,8 @@ import os
 
 from mkdocs.structure.files import Files
 
-from evidence.fingerprint import fingerprint, other_inputs
+from evidence.fingerprint import fingerprint
+from evidence.read_cache import other_inputs
 from evidence.library import Library
 from evidence.pages import GeneratedPage
 
