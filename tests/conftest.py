@@ -125,8 +125,8 @@ class Project:
         return path
 
     def library(self):
-        from evidence.library import Library
-        from evidence.settings import Settings
+        from evidence.model.library import Library
+        from evidence.read.settings import Settings
 
         return Library.load(Settings.from_mkdocs_yml(self.root / "mkdocs.yml"))
 
@@ -147,8 +147,8 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session")
 def bundled_library():
     """The repository's own content and settings, loaded as ``check`` loads them: tests derive what to expect from it."""
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     return Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from evidence.library import Library
-from evidence.settings import Settings
+from evidence.model.library import Library
+from evidence.read.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from test_cli import cli
 
 
 def test_new_with_a_very_long_title_names_the_file_from_its_first_words(project, capsys):
-    from evidence.scaffold import SLUG_LENGTH
+    from evidence.model.scaffold import SLUG_LENGTH
 
     title = "Communication passports " * 400
     assert cli(project, "new", title) == 0
@@ -22,7 +22,7 @@ def test_new_with_a_very_long_title_names_the_file_from_its_first_words(project,
 
 
 def test_new_with_one_enormous_word_cuts_it_to_the_limit(project):
-    from evidence.scaffold import SLUG_LENGTH
+    from evidence.model.scaffold import SLUG_LENGTH
 
     assert cli(project, "new", "a" * 10_000) == 0
     (written,) = project.summaries.glob("*.md")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, WALES, summary_text
-from evidence.cpd_rules import CpdRules
-from evidence.framework import Frameworks
-from evidence.problems import Problems
+from evidence.model.cpd_rules import CpdRules
+from evidence.model.framework import Frameworks
+from evidence.read.problems import Problems
 
 PATH = """\
 ---
@@ -196,8 +196,8 @@ def test_a_forked_framework_gets_its_pages(project):
 
 def test_unchecked_standard_labels_never_reach_readers(bundled_site: Path):
     """A label nobody has checked (or a placeholder for one) is not shown: the number is, with the official wording a link away."""
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
     unchecked = [s for s in library.frameworks.standards() if not s.confirmed]

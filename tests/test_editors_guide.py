@@ -150,7 +150,7 @@ def test_an_optional_field_switched_on_but_not_filled_in_is_an_error(guide_site,
 
 
 def test_the_field_reference_has_a_section_per_schema_field_and_every_allowed_value(guide_site):
-    from evidence.schema import Schema
+    from evidence.read.schema import Schema
 
     page = html.unescape((guide_site / "contribute" / "reference" / "index.html").read_text(encoding="utf-8"))
     headings = re.findall(r"<h3 id=\"[^\"]*\"><code>([^<]+)</code>", page)

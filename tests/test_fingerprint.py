@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import summary_text
-from evidence.fingerprint import fingerprint
-from evidence.pages import site_pages
-from evidence.site_identity import SiteIdentity
+from evidence.outputs.fingerprint import fingerprint
+from evidence.outputs.pages import site_pages
+from evidence.read.site_identity import SiteIdentity
 
 SITE = SiteIdentity("Test site", "https://example.org/", "en")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, WALES, summary_text
-from evidence.framework import Frameworks, readable_date
-from evidence.problems import Problems
+from evidence.model.framework import Frameworks, readable_date
+from evidence.read.problems import Problems
 
 
 def load(directory: Path, root: Path) -> tuple[Frameworks, Problems]:
@@ -93,8 +93,8 @@ def test_unknown_ids_get_a_suggestion(bundled, value, expected):
 
 
 def test_every_bundled_summary_standard_resolves(bundled):
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
     ids = {value for summary in library.summaries for value in summary.standards}

@@ -39,7 +39,7 @@ def test_facet_terms_list_summaries_newest_first_and_keep_vocabulary_order(proje
 
 
 def test_a_reload_reports_the_same_problems_as_a_fresh_load(project):
-    """Unchanged files are not read again (evidence/read_cache.py), but their problems are still reported."""
+    """Unchanged files are not read again (evidence/model/read_cache.py), but their problems are still reported."""
     project.add("old.md", summary_text(title="An old study of talking mats", published="2019-01-01"))
     project.add("edited.md", summary_text(title="A study edited between loads"))
     first = [str(p) for p in project.library().problems.sorted()]

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, Project, summary_text
-from evidence.library import Library
-from evidence.settings import Settings
+from evidence.model.library import Library
+from evidence.read.settings import Settings
 from head_tags import meta, read_head
 
 # mkdocs.yml, with a copy's own name and address from local/settings.yml laid over it

@@ -119,7 +119,7 @@ def test_a_large_body_is_checked_in_one_pass_with_every_error_at_its_line(projec
 
 
 def test_a_body_over_the_schema_limit_is_refused_naming_the_limit(project):
-    from evidence.schema import Schema
+    from evidence.read.schema import Schema
 
     limit = Schema("summary").spec["x-max-body-characters"]
     text, errors = errors_for(project, "[x](missing.md)\n" + "word " * (limit // 5))
@@ -158,7 +158,7 @@ facilitator_notes:
 
 def test_a_paragraph_markdown_would_take_minutes_to_read_is_refused_naming_the_limit(project):
     """8,000 unclosed '[' take Python-Markdown (the build's and check's) about a minute: refused before it reads them."""
-    from evidence.schema import Schema
+    from evidence.read.schema import Schema
 
     limit = Schema("summary").spec["x-max-markdown-work"]
     text, errors = errors_for(project, "A fine paragraph.\n\n" + "[" * 2000 + " end\n")

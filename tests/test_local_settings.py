@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from evidence import palette
+from evidence.read import palette
 
 SETTINGS = """\
 site_name: Anytown Council research for practice

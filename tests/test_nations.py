@@ -15,10 +15,10 @@ import re
 import pytest
 
 from conftest import REPO, summary_text
-from evidence.cpd_rules import CpdRules
-from evidence.framework import Frameworks
-from evidence.problems import Problems
-from evidence.schema import Schema
+from evidence.model.cpd_rules import CpdRules
+from evidence.model.framework import Frameworks
+from evidence.read.problems import Problems
+from evidence.read.schema import Schema
 
 NATIONS = Schema("options").spec["properties"]["nation"]["enum"]
 # A path on somebody's machine, as opposed to an address on the web.

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from conftest import REPO, Project, summary_text
-from evidence.library import Library
-from evidence.settings import Settings
+from evidence.model.library import Library
+from evidence.read.settings import Settings
 
 
 def read_csv(path) -> list[dict]:

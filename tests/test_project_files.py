@@ -98,7 +98,7 @@ def test_a_page_linked_from_outside_is_left_out_even_by_mkdocs_with_the_plugin_o
 
 
 def test_the_outside_check_is_a_pure_decision_about_real_paths(tmp_path):
-    from evidence.project_files import leaves_project
+    from evidence.read.project_files import leaves_project
 
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
@@ -208,7 +208,7 @@ def test_a_link_into_the_projects_hidden_folders_is_refused_like_one_outside(pro
 
 def test_hidden_files_of_the_pages_folder_itself_are_its_own(tmp_path):
     """``content/.well-known/security.txt`` is a real file of the project, not a link: it may be published."""
-    from evidence.project_files import leaves_project
+    from evidence.read.project_files import leaves_project
 
     root = tmp_path / "project"
     (root / "content" / ".well-known").mkdir(parents=True)

@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 
 from conftest import REPO, WALES, Project, summary_text
 from content_strategies import data_files, front_matter_files, plugin_options
-from evidence.settings import Settings
+from evidence.read.settings import Settings
 from evidence_cli.check import check
 from evidence_cli.site_build import build
 from test_one_fault_one_message import PATH

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, summary_text
-from evidence.framework import Frameworks
-from evidence.problems import Problems
-from evidence.reading_path import load_reading_paths
-from evidence.summary import Summary
+from evidence.model.framework import Frameworks
+from evidence.model.reading_path import load_reading_paths
+from evidence.model.summary import Summary
+from evidence.read.problems import Problems
 
 GOOD = """\
 ---
@@ -168,8 +168,8 @@ SEED_URLS = {"https://www.sscr.nihr.ac.uk/projects/p114", "https://www.scie.org.
 
 
 def test_bundled_paths_are_real_and_complete():
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
     assert not library.problems.errors, [str(p) for p in library.problems.errors]

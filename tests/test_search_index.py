@@ -13,8 +13,8 @@ import re
 from html.parser import HTMLParser
 
 from conftest import REPO, summary_text
-from evidence.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
-from evidence.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
+from evidence.outputs.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
+from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
 
 # The shape of Material's bootstrap in partials/javascripts/base.html.
 THEME_TEMPLATE = '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_get=e=>e</script>'
@@ -250,8 +250,8 @@ def test_front_matter_subtitle_is_shown_as_text_not_run(project):
 
 def test_pages_that_list_summaries_do_not_index_their_titles(bundled_site):
     """A study's title finds the study: standard, framework, coverage and path pages only link to it."""
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     library = Library.load(Settings.from_mkdocs_yml(REPO / "mkdocs.yml"))
     listing = sorted(bundled_site.glob("cpd/**/index.html")) + sorted(bundled_site.glob("reading-paths/*/index.html"))

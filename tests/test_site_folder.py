@@ -86,8 +86,8 @@ def test_an_output_path_that_is_a_file_is_refused(project, capsys):
 
 
 def test_an_output_folder_beside_the_project_or_new_inside_it_is_accepted(project):
-    from evidence.settings import Settings
-    from evidence.output_folder import refusal
+    from evidence.read.output_folder import refusal
+    from evidence.read.settings import Settings
 
     settings = Settings.from_mkdocs_yml(project.root / "mkdocs.yml")
     for accepted in (project.root / "site", project.root / "public" / "www", project.root.parent / "elsewhere"):

@@ -155,7 +155,7 @@ def test_accessibility_statement_has_every_part_of_the_model(bundled_site):
     ("contribute/index.html", "../about/", False),
 ])
 def test_links_into_a_section_that_is_off_become_text(page, href, gone):
-    from evidence.sections import CONTRIBUTE, unlinked
+    from evidence.read.sections import CONTRIBUTE, unlinked
 
     text = f'<p>See <a class="x" href="{href}">the <em>guide</em></a>.</p>'
     assert unlinked(text, page, CONTRIBUTE) == ("<p>See the <em>guide</em>.</p>" if gone else text)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import BODY, REPO, summary_text, valid_front_matter
-from evidence.front_matter import parse_document, parse_yaml
-from evidence.schema import Schema, _translate
+from evidence.read.front_matter import parse_document, parse_yaml
+from evidence.read.schema import Schema, _translate
 
 NAME = "research_summaries/study.md"
 

@@ -32,8 +32,8 @@ from pathlib import Path
 kind, root, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 started = time.perf_counter()
 if kind == "validate":
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
     library = Library.load(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
     assert not library.problems.errors, library.problems.errors[:3]
 elif kind == "ours":
@@ -44,7 +44,7 @@ else:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
-    from evidence.search_index import IndexPlan, build_index
+    from evidence.outputs.search_index import IndexPlan, build_index
     build_index(IndexPlan(site))
 seconds = time.perf_counter() - started
 own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)

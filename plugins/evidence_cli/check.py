@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from evidence.annotations import print_problems
-from evidence.library import Library, load_library
-from evidence.local_settings import FOLDER as LOCAL
-from evidence.settings import Settings
+from evidence.model.library import Library, load_library
+from evidence.read.annotations import print_problems
+from evidence.read.local_settings import FOLDER as LOCAL
+from evidence.read.settings import Settings
 
 from .output import plural, write_step_summary
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from evidence.library import load_vocabularies
-from evidence.local_settings import FILE as LOCAL_FILE
-from evidence.local_settings import FOLDER as LOCAL
-from evidence.problems import printable
-from evidence.scaffold import scaffold, slug_for
-from evidence.schema import Schema
-from evidence.settings import Settings
+from evidence.model.library import load_vocabularies
+from evidence.model.scaffold import scaffold, slug_for
+from evidence.read.local_settings import FILE as LOCAL_FILE
+from evidence.read.local_settings import FOLDER as LOCAL
+from evidence.read.problems import printable
+from evidence.read.schema import Schema
+from evidence.read.settings import Settings
 
 EXAMPLE = 'python3 build.py new "Communication passports for people with learning disabilities"'
 
 
 def new(root: Path, title: str) -> int:
-    """The file is named from the title's first words (see ``evidence.scaffold.slug_for`` for the limits)."""
+    """The file is named from the title's first words (see ``evidence.model.scaffold.slug_for`` for the limits)."""
     slug = slug_for(title)
     if not slug:
         print(f"The title {printable(title)!r} has no letters or digits to name the file after. Give the study's plain-English title in quotes, for example: {EXAMPLE}")

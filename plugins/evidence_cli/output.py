@@ -1,4 +1,4 @@
-"""What the commands print besides each problem (see ``evidence.annotations``).
+"""What the commands print besides each problem (see ``evidence.read.annotations``).
 
 GitHub shows only the first ten errors and ten warnings of a step as
 annotations, so under Actions the whole list also goes to the job summary,
@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import re
 
-from evidence.annotations import in_github_actions
-from evidence.problems import Problem
+from evidence.read.annotations import in_github_actions
+from evidence.read.problems import Problem
 
 from .table import markdown_table
 

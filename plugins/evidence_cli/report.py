@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from evidence.analytics import from_settings, report_lines
-from evidence.library import load_library
-from evidence.settings import Settings
+from evidence.model.library import load_library
+from evidence.outputs.analytics import from_settings, report_lines
+from evidence.read.settings import Settings
 
 from .output import plural
 

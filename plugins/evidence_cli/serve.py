@@ -13,7 +13,7 @@ import socket
 import sys
 from pathlib import Path
 
-from evidence.problems import printable
+from evidence.read.problems import printable
 
 DEFAULT = "127.0.0.1:8000"
 

@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from evidence.annotations import print_problems
-from evidence.local_settings import FILE as LOCAL_FILE
-from evidence.local_settings import LocalSettings
-from evidence.problems import WARNING, Problem
-from evidence.output_folder import refusal
-from evidence.settings import Settings
+from evidence.read.annotations import print_problems
+from evidence.read.local_settings import FILE as LOCAL_FILE
+from evidence.read.local_settings import LocalSettings
+from evidence.read.output_folder import refusal
+from evidence.read.problems import WARNING, Problem
+from evidence.read.settings import Settings
 
 from .check import load_and_report
 from .output import plural

@@ -12,7 +12,7 @@ import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
-from evidence.settings import Settings
+from evidence.read.settings import Settings
 
 
 @contextmanager

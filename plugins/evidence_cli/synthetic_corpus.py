@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from evidence.framework import Frameworks
-from evidence.problems import Problems
-from evidence.vocabulary import Vocabularies
+from evidence.model.framework import Frameworks
+from evidence.model.vocabulary import Vocabularies
+from evidence.read.problems import Problems
 
 WORDS = (
     "support staff family carers home visit assessment review plan risk safeguarding communication "

@@ -30,8 +30,8 @@ class EvidenceConfig(base.Config):
     # The UK nation the site serves: chooses data/cpd/<nation>.yml (allowed
     # values in schemas/options.schema.json, checked with their line).
     nation = c.Type(str, default="england")
-    contribute = c.Type(bool, default=True)  # the Contribute section (evidence.sections)
-    # Content Security Policy in every page's <meta> (evidence/csp.py). Extra
+    contribute = c.Type(bool, default=True)  # the Contribute section (evidence.read.sections)
+    # Content Security Policy in every page's <meta> (evidence/outputs/csp.py). Extra
     # sources per directive, for a fork that adds say an analytics origin:
     # csp_sources: {connect-src: ["https://stats.example.org"]}
     csp_enabled = c.Type(bool, default=True)
@@ -39,7 +39,7 @@ class EvidenceConfig(base.Config):
     # Open data (catalogue.json, catalogue.csv): the licence it is published under.
     data_licence_name = c.Type(str, default="")
     data_licence_url = c.Type(str, default="")
-    # Usage counting, off by default: a cookie-free engine the council runs (evidence/analytics.py).
+    # Usage counting, off by default: a cookie-free engine the council runs (evidence/outputs/analytics.py).
     analytics_engine = c.Type(str, default="")
     analytics_url = c.Type(str, default="")
     analytics_site = c.Type((str, int), default="")

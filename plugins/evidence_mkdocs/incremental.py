@@ -1,4 +1,4 @@
-"""The preview re-renders only the pages whose inputs changed (``evidence.fingerprint`` says which).
+"""The preview re-renders only the pages whose inputs changed (``evidence.outputs.fingerprint`` says which).
 
 ``build.py serve`` runs MkDocs' "dirty" builds, which skip a page when
 ``File.is_modified()`` says no. MkDocs answers that from file times, which says
@@ -15,10 +15,10 @@ import os
 
 from mkdocs.structure.files import Files
 
-from evidence.fingerprint import fingerprint
-from evidence.read_cache import other_inputs
-from evidence.library import Library
-from evidence.pages import GeneratedPage
+from evidence.model.library import Library
+from evidence.model.read_cache import other_inputs
+from evidence.outputs.fingerprint import fingerprint
+from evidence.outputs.pages import GeneratedPage
 
 
 class Unchanged:

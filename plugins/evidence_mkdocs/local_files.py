@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from evidence.library import Library
-from evidence.local_settings import FOLDER
+from evidence.model.library import Library
+from evidence.read.local_settings import FOLDER
 
 STYLESHEETS = "assets/stylesheets"
 

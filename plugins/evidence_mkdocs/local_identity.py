@@ -1,4 +1,4 @@
-"""A copy's own identity from ``local/settings.yml`` (``evidence.local_settings``), applied to MkDocs' config.
+"""A copy's own identity from ``local/settings.yml`` (``evidence.read.local_settings``), applied to MkDocs' config.
 
 Only MkDocs' settings are touched here: name, address, description,
 copyright, logo, an extra stylesheet with the brand colours, and what the
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from evidence import palette
-from evidence.local_settings import LocalSettings
+from evidence.read import palette
+from evidence.read.local_settings import LocalSettings
 
 COLOURS_CSS = "assets/stylesheets/local-colours.css"
 

@@ -1,6 +1,6 @@
 """The evidence plugin: MkDocs events in, calls on the ``evidence`` content model out.
 
-Phases (see ``evidence.library``): ``on_config`` loads and validates everything,
+Phases (see ``evidence.model.library``): ``on_config`` loads and validates everything,
 ``on_files`` adds one virtual page per generated page, ``on_page_*`` give each
 page its title, context and sanitised body. No content decisions are made here.
 """
@@ -16,24 +16,25 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_theme_dir
 
-from evidence import analytics, routes, search_index, share_image
-from evidence.annotations import print_problems
-from evidence.catalogue import Licence, catalogue_files
-from evidence.content_names import OwnNames
-from evidence.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
-from evidence.feed import render as render_feed
-from evidence.feed import site_feeds
-from evidence.library import Library, load_library
-from evidence.options import read_config_file, sound_options
-from evidence.output_folder import refusal
-from evidence.pages import GeneratedPage, site_pages
-from evidence.qr import qr_svg
-from evidence.problems import WARNING, Problem, Problems
-from evidence.project_files import OUTSIDE, check_published, leaves_project
-from evidence.safety import sanitize_html
-from evidence.sections import CONTRIBUTE, Section, in_section, unlinked
-from evidence.settings import Settings
-from evidence.site_identity import SiteIdentity
+from evidence.check.content_names import OwnNames
+from evidence.check.safety import sanitize_html
+from evidence.model.library import Library, load_library
+from evidence.outputs import analytics, search_index, share_image
+from evidence.outputs.catalogue import Licence, catalogue_files
+from evidence.outputs.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
+from evidence.outputs.feed import render as render_feed
+from evidence.outputs.feed import site_feeds
+from evidence.outputs.pages import GeneratedPage, site_pages
+from evidence.outputs.qr import qr_svg
+from evidence.read import routes
+from evidence.read.annotations import print_problems
+from evidence.read.options import read_config_file, sound_options
+from evidence.read.output_folder import refusal
+from evidence.read.problems import WARNING, Problem, Problems
+from evidence.read.project_files import OUTSIDE, check_published, leaves_project
+from evidence.read.sections import CONTRIBUTE, Section, in_section, unlinked
+from evidence.read.settings import Settings
+from evidence.read.site_identity import SiteIdentity
 
 from . import local_files, local_identity
 from .config import EvidenceConfig

@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from evidence.search_index import IndexPlan, SearchIndexError, build_index
+from evidence.outputs.search_index import IndexPlan, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.pagefind")
 

@@ -61,7 +61,7 @@ def site_pages(built_site) -> dict:
 @pytest.fixture(scope="session")
 def site_path() -> str:
     """The path the bundled site is published under ('/' or, for a council, say '/evidence/'), from its settings."""
-    from evidence.settings import Settings
+    from evidence.read.settings import Settings
 
     return Settings.from_mkdocs_yml(REPO_ROOT / "mkdocs.yml").site_path
 

@@ -74,8 +74,8 @@ def test_every_page_kind_passes_axe_and_html_codesniffer_at_every_width(page, bu
 
 def prose_pages() -> list[str]:
     """Every hand-written page the site publishes (the project's and a copy's own, not hidden ones), and the guide's generated two."""
-    from evidence.library import Library
-    from evidence.settings import Settings
+    from evidence.model.library import Library
+    from evidence.read.settings import Settings
 
     library = Library.load(Settings.from_mkdocs_yml(REPO_ROOT / "mkdocs.yml"))
     content = REPO_ROOT / library.settings.docs_dir

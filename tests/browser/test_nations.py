@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, Project, summary_text
-from evidence.schema import Schema
+from evidence.read.schema import Schema
 
 from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
 

@@ -11,9 +11,9 @@ import re
 import pytest
 
 from conftest import REPO, Project, summary_text
-from evidence.library import Library
-from evidence.plain_english import AIM_WORDS
-from evidence.settings import Settings
+from evidence.check.plain_english import AIM_WORDS
+from evidence.model.library import Library
+from evidence.read.settings import Settings
 
 from .browser import serve_site
 

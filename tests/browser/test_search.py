@@ -13,10 +13,10 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
-from evidence.library import Library
-from evidence.search_index import search_filters, search_words
-from evidence.search_queries import queries
-from evidence.settings import Settings
+from evidence.model.library import Library
+from evidence.model.search_queries import queries
+from evidence.outputs.search_index import search_filters, search_words
+from evidence.read.settings import Settings
 
 from .browser import REPO_ROOT, WATCH_POLICY_JS, format_violations, page_url, run_axe
 

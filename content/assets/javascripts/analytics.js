@@ -1,6 +1,6 @@
 /*
  * Loaded only when a council switches on usage counting (analytics_engine in
- * mkdocs.yml; see evidence/analytics.py). For Matomo it sets up the tracker
+ * mkdocs.yml; see evidence/outputs/analytics.py). For Matomo it sets up the tracker
  * with cookies disabled (Matomo has no cookie-free script of its own) and loads
  * it from the council's instance. For every engine it counts searches that
  * found nothing (the evidence:search event from search-page.js), the gaps a

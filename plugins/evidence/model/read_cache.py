@@ -1,0 +1,52 @@
+"""Summaries read once per content: a reload re-reads only the files whose bytes changed.
+
+Under ``serve`` every save reloads the library. Reading a summary (YAML,
+schema, vocabularies, links in the body) is most of that cost, and its result
+depends only on the file's bytes and on the inputs outside the summaries
+folder (settings, vocabularies, frameworks, pages). So each result is kept
+with its problems, keyed by the file's content and those inputs, and replayed
+when neither changed. Checks across files (duplicates, links, standards,
+reviews) still run on every load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from ..read.local_settings import FOLDER as LOCAL_FOLDER
+from ..read.problems import Problem, Problems
+from ..read.settings import Settings
+from .summary import Summary
+
+_READ: dict[str, tuple[tuple, Summary | None, list[Problem]]] = {}
+
+
+def read_once(file: Path, rel: str, inputs: tuple, problems: Problems, read: Callable[[Problems], Summary | None]) -> Summary | None:
+    """``read(problems)`` for this file, or the same result again when its bytes and ``inputs`` are unchanged."""
+    try:
+        key = (inputs, hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+    except OSError:  # unreadable: let the reader say so, every time
+        return read(problems)
+    kept = _READ.get(rel)
+    if kept is None or kept[0] != key:
+        own = Problems()
+        kept = _READ[rel] = (key, read(own), list(own.items))
+    problems.items.extend(kept[2])
+    return kept[1]
+
+
+def other_inputs(settings: Settings) -> tuple:
+    """Size and time of every input except summaries: when one changes, every page is rendered again."""
+    folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir, LOCAL_FOLDER]
+    stats = [_stat(settings.path(settings.config_file))]
+    for folder in filter(None, folders):
+        path = settings.path(folder)
+        stats += [_stat(p) for p in sorted(path.rglob("*")) if p.is_file()] if path.is_dir() else []
+    return tuple(stats)
+
+
+def _stat(path: Path) -> tuple:
+    info = path.stat()
+    return (str(path), info.st_size, info.st_mtime_ns)

@@ -1,0 +1,57 @@
+"""What a summary, listing or standard page shows, as a digest, so the preview re-renders only pages that changed.
+
+Under ``serve`` an editor saves one summary and waits. Its own page, the
+listings that show its card, the pages of its standards and the pages that
+list it as related must change; the other thousand pages need not be
+rendered again. A page's fingerprint covers everything its template reads:
+its context, and for a standard page the counts of its sub-standards. Pages
+whose templates read more of the library (home, browse index, frameworks,
+coverage, reading paths) have no fingerprint and are always rendered, and any
+change outside the summaries folder (settings, templates, vocabularies,
+frameworks, pages) re-renders everything: see ``evidence_mkdocs.plugin``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # annotations only: the library and pages import nothing from here
+    from ..model.library import Library
+    from ..model.summary import Summary
+    from .pages import GeneratedPage
+
+# Templates whose every input is in the page's context (plus the library's vocabularies and frameworks, which are files).
+FINGERPRINTED = {"research.html", "facet-term.html", "standard.html"}
+
+
+def fingerprint(page: "GeneratedPage", library: "Library") -> str | None:
+    """A digest of what the page shows; None when the page must always be rendered."""
+    if page.template not in FINGERPRINTED:
+        return None
+    context = page.context
+    parts: list[Any] = [page.src, page.template, page.title, page.description, page.markdown]
+    parts += [_summary(s) for s in _shown_summaries(context)]
+    parts += [context.get(key) for key in ("page_number", "pager")]
+    if "term" in context:
+        term, facet = context["term"], context["facet"]
+        parts += [facet.name, facet.label, term.id, term.label, term.description, term.count]
+    if "standard" in context:
+        parts += _standard(context["standard"], context["mapped"], library)
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _shown_summaries(context: dict) -> list["Summary"]:
+    shown = [context["summary"]] if "summary" in context else []
+    return shown + list(context.get("related", [])) + list(context.get("items", []))
+
+
+def _summary(summary: "Summary") -> tuple:
+    return (summary.path, repr(summary.data), summary.body)
+
+
+def _standard(standard, mapped, library: "Library") -> list:
+    """A standard page also shows its sub-standards' counts and the reading paths mapped to it."""
+    children = [(c.qualified, c.label, c.confirmed, len(library.mapped(c).all_summaries), len(library.mapped(c).all_paths)) for c in standard.children]
+    paths = [(p.slug, p.title, p.summary, p.time, len(p.steps)) for p in mapped.all_paths]
+    return [standard.qualified, standard.label, standard.confirmed, standard.note, len(mapped.all_summaries), children, paths]

@@ -1,0 +1,137 @@
+"""What Pagefind indexes, and a thin runner for the binary that ``pagefind[bin]`` ships.
+
+Pages choose what is indexed with ``data-pagefind-body`` (set by the templates),
+so chrome such as navigation and footers never reaches the index. The runner
+indexes the built site in one call, which is far faster than adding records one
+by one through Pagefind's service.
+
+The pure part also decides the words a summary is found by beyond its text (the
+labels and synonyms of its vocabulary terms) and the filter groups of the search
+page, both from the same facet declarations as the browse pages.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the library imports nothing from here
+    from ..model.facet import Facet
+    from ..model.library import Library
+    from ..model.summary import Summary
+
+# The `type` filter: URL word -> the value templates write in data-pagefind-filter="type".
+CONTENT_TYPES: dict[str, str] = {
+    "summary": "Research summary", "reading-path": "Reading path", "standard": "Professional standard", "page": "Page",
+    "guide": "Editors' guide",
+}
+TYPE_FILTER = "type"
+# The editors' guide (content/contribute/, with the generated field reference and
+# starter file) is its own type: practitioners' searches leave it out unless the
+# query is about editing or the type is chosen (search-engine.js).
+EDITORS_GUIDE = "contribute/"
+
+
+def page_type(url: str) -> str:
+    """The type a hand-written page is searchable as, from its address."""
+    return CONTENT_TYPES["guide"] if url.startswith(EDITORS_GUIDE) else CONTENT_TYPES["page"]
+STANDARD_FILTER = "standard"
+
+
+@dataclass(frozen=True)
+class IndexPlan:
+    site_dir: Path
+    language: str = "en"
+    output_subdir: str = "pagefind"
+    exclude_selectors: tuple[str, ...] = ("[data-pagefind-ignore]", ".md-source-file", ".headerlink")
+
+    @property
+    def output_dir(self) -> Path:
+        return self.site_dir / self.output_subdir
+
+    def command(self, python: str = sys.executable) -> list[str]:
+        command = [python, "-m", "pagefind", "--site", str(self.site_dir), "--output-subdir", self.output_subdir]
+        command += ["--force-language", self.language, "--silent"]
+        for selector in self.exclude_selectors:
+            command += ["--exclude-selectors", selector]
+        return command
+
+
+@dataclass(frozen=True)
+class FilterValue:
+    """One checkbox of the search page: the indexed value, its URL word and what readers see."""
+
+    value: str
+    param: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """One filter group: the key pages are tagged with (and the URL parameter), and its values in order."""
+
+    key: str
+    label: str
+    values: tuple[FilterValue, ...]
+
+
+def search_words(library: "Library", summary: "Summary", labels: bool = True) -> list[str]:
+    """Labels and synonyms of the summary's vocabulary terms, so a reader's own word finds it.
+
+    Someone searching "intellectual disability" or "challenging behavior" means
+    the term the editors tagged, whatever the summary's text happens to say.
+    A summary page already shows its labels, so it indexes only the synonyms
+    (``labels=False``): every word it adds costs index size and memory.
+    """
+    words: list[str] = []
+    for facet in library.facets:
+        vocabulary = library.vocabularies.get(facet.spec.vocabulary) if facet.spec.vocabulary else None
+        for value in summary.values(facet.spec.field) if vocabulary else []:
+            term = vocabulary.term(value)
+            if term:
+                words += [term.label, *term.synonyms] if labels else list(term.synonyms)
+    return list(dict.fromkeys(words))
+
+
+def search_filters(library: "Library") -> list[SearchFilter]:
+    """Every facet, then CPD standards and content type: the groups the search page offers."""
+    groups = [_facet_filter(facet) for facet in library.facets]
+    standards = _standard_filter(library)
+    if standards.values:
+        groups.append(standards)
+    types = tuple(FilterValue(value, param, value) for param, value in CONTENT_TYPES.items())
+    groups.append(SearchFilter(TYPE_FILTER, "Content type", types))
+    return groups
+
+
+def _facet_filter(facet: "Facet") -> SearchFilter:
+    """Pages carry a term's label (what readers see); the URL carries its id, as browse pages do."""
+    values = tuple(FilterValue(term.label, term.id, term.label) for term in facet.used_terms)
+    return SearchFilter(facet.name, facet.label, values)
+
+
+def _standard_filter(library: "Library") -> SearchFilter:
+    """Standards that some summary or reading path is mapped to, in framework order."""
+    used = {qualified for item in [*library.summaries, *library.reading_paths] for qualified in item.standards}
+    values = tuple(
+        FilterValue(s.qualified, s.qualified, f"{s.title}: {s.label}") for s in library.frameworks.standards() if s.qualified in used
+    )
+    return SearchFilter(STANDARD_FILTER, "CPD standard", values)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message carries what it printed."""
+
+
+def build_index(plan: IndexPlan) -> dict[str, int]:
+    """Index the site afresh and return the index's file count and size in bytes."""
+    shutil.rmtree(plan.output_dir, ignore_errors=True)
+    result = subprocess.run(plan.command(), cwd=plan.site_dir, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip())
+    files = [p for p in plan.output_dir.rglob("*") if p.is_file()]
+    return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
