@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 
 from conftest import BODY, summary_text
+from reading_path_text import reading_path_text
 
 # Ids a template prints, which an editor could write: exact, and built from a fixed start.
 HOSTILE = """
@@ -26,32 +27,6 @@ See [our notes](#{taken}) and [the top](#main-content).
 Text {{: .md-typeset .ev-card .evidence-skip .js }}
 """
 
-PATH = """---
-title: Hearing people who are rarely heard
-summary: A short path on checking what people really understand, for practitioners and students.
-audience:
-  - practitioners
-time: 40
-standards:
-  - swe:1.3
-steps:
-  - summary: talking-mats
-    why: A study that watched everyday conversations as well as asking people about them.
-    questions:
-      - How do you check what someone has understood?
-  - title: A project page about the follow-on study
-    url: https://example.org/projects/p1
-    kind: Research project page
-    why: Single studies are rarely the last word, so see what comes next.
-    questions:
-      - How do you keep up with research still under way?
-facilitator_notes:
-  - Allow 45 minutes.
----
-
-{body}
-"""
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
@@ -59,7 +34,7 @@ def built(tmp_path_factory):
 
     project = Project(tmp_path_factory.mktemp("names") / "project")
     project.add("talking-mats.md", summary_text(body=BODY + HOSTILE.format(taken="cpd-rules")))
-    project.add_reading_path("rarely-heard.md", PATH.format(body=HOSTILE.format(taken="step-1")))
+    project.add_reading_path("rarely-heard.md", reading_path_text(HOSTILE.format(taken="step-1")))
     about = project.root / "content/about.md"
     about.write_text(about.read_text(encoding="utf-8") + HOSTILE.format(taken="__drawer"), encoding="utf-8")
     assert project.build() == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BODY, summary_text
+from reading_path_text import reading_path_text
 
 NAME = "research_summaries/study.md"
 OTHER = "connecting-people-social-networks"
@@ -83,11 +84,13 @@ def test_what_is_not_a_link_or_works_passes(project, body):
 
 def test_a_reading_path_link_is_resolved_from_its_own_folder(project):
     project.add(f"{OTHER}.md", summary_text(title="Another study"))
-    project.add_reading_path("a-path.md", READING_PATH.format(intro="Start with [the study](../research/connecting-people/) and [the report](www.example.org/r.pdf)."))
+    text = reading_path_text("Start with [the study](../research/connecting-people/) and [the report](www.example.org/r.pdf).", summary=OTHER)
+    project.add_reading_path("a-path.md", text)
+    line = line_of(text, "Start with")
     errors = [str(p) for p in project.library().problems.sorted() if p.is_error]
     assert errors == [
-        f"reading_paths/a-path.md:25: link to '../research/connecting-people/': '../research/connecting-people/' does not exist; link a summary as [title](../research/other-slug.md); did you mean '../research/{OTHER}.md'?",
-        "reading_paths/a-path.md:25: link to 'www.example.org/r.pdf' looks like a web address without https://: write https://www.example.org/r.pdf",
+        f"reading_paths/a-path.md:{line}: link to '../research/connecting-people/': '../research/connecting-people/' does not exist; link a summary as [title](../research/other-slug.md); did you mean '../research/{OTHER}.md'?",
+        f"reading_paths/a-path.md:{line}: link to 'www.example.org/r.pdf' looks like a web address without https://: write https://www.example.org/r.pdf",
     ]
 
 
@@ -126,34 +129,6 @@ def test_a_body_over_the_schema_limit_is_refused_naming_the_limit(project):
     body_line = line_of(text, "## Why it matters")
     size = len(text.split("---\n", 2)[2].lstrip("\n"))
     assert errors == [f"{NAME}:{body_line}: the text below the front matter is {size:,} characters long, over the limit of {limit:,} ('x-max-body-characters' in summary.schema.json); shorten it, or link to the full text instead"]
-
-
-READING_PATH = """---
-title: Hearing people who are rarely heard
-summary: A short path on checking what people really understand, for practitioners and students.
-audience:
-  - practitioners
-  - students
-time: 40
-standards:
-  - swe:1.3
-steps:
-  - summary: connecting-people-social-networks
-    why: A study that watched everyday conversations as well as asking people about them.
-    questions:
-      - How do you check what someone has understood?
-  - title: A project page about the follow-on study
-    url: https://example.org/projects/p1
-    kind: Research project page
-    why: Single studies are rarely the last word, so see what comes next.
-    questions:
-      - How do you keep up with research still under way?
-facilitator_notes:
-  - Allow 45 minutes and ask people to read step 1 beforehand.
----
-
-{intro}
-"""
 
 
 def test_a_paragraph_markdown_would_take_minutes_to_read_is_refused_naming_the_limit(project):

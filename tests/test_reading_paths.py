@@ -8,40 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, summary_text
+from reading_path_text import reading_path_text
 from evidence.model.framework import Frameworks
 from evidence.model.reading_path import load_reading_paths
 from evidence.model.summary import Summary
 from evidence.read.problems import Problems
 
-GOOD = """\
----
-title: Hearing people who are rarely heard
-summary: A short path on checking what people really understand, for practitioners and students.
-audience:
-  - practitioners
-  - students
-time: 40
-standards:
-  - swe:1.3
-  - pcf:7
-steps:
-  - summary: talking-mats
-    time: 15
-    why: A study that watched everyday conversations as well as asking people about them.
-    questions:
-      - How do you check what someone has understood?
-  - title: A project page about the follow-on study
-    url: https://example.org/projects/p1
-    kind: Research project page
-    why: Single studies are rarely the last word, so see what comes next.
-    questions:
-      - How do you keep up with research still under way?
-facilitator_notes:
-  - Allow 45 minutes and ask people to read step 1 beforehand.
----
-
-This path brings two things together.
-"""
+GOOD = reading_path_text()
 
 
 def make_summary(slug: str) -> Summary:
