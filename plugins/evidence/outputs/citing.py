@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..model.summary import Summary
 from ..read import routes
 from ..read.site_identity import SiteIdentity
-from .cite_styles import CiteStyle, cite
+from .cite_styles import CiteStyle, cite, key
 from .highwire import highwire_tags
 from .reference_files import bibtex, ris
 from .structured_data import summary_json_ld
@@ -50,6 +50,12 @@ def cite_summary(summary: Summary, site: SiteIdentity) -> SummaryCitation:
         study, cite(csl_item(study)), cite(briefing_item(summary, site, page)), highwire_tags(study),
         summary_json_ld(summary, study, site, page), downloads,
     )
+
+
+def citation_keys(summary: Summary, site: SiteIdentity) -> list[str]:
+    """What ``cite_summary`` will ask ``CITED``, so ``prerender`` can answer it ahead."""
+    page = routes.url_of(routes.summary(summary.slug))
+    return [key(csl_item(study_reference(summary))), key(briefing_item(summary, site, page))]
 
 
 def briefing_item(summary: Summary, site: SiteIdentity, page: str) -> dict[str, Any]:
