@@ -33,7 +33,7 @@ def built(tmp_path_factory):
     from conftest import Project
 
     project = Project(tmp_path_factory.mktemp("names") / "project")
-    project.add("talking-mats.md", summary_text(body=BODY + HOSTILE.format(taken="cpd-rules")))
+    project.add("talking-mats.md", summary_text(body=BODY + HOSTILE.format(taken="cpd-panel-title")))
     project.add_reading_path("rarely-heard.md", reading_path_text(HOSTILE.format(taken="step-1")))
     about = project.root / "content/about.md"
     about.write_text(about.read_text(encoding="utf-8") + HOSTILE.format(taken="__drawer"), encoding="utf-8")
@@ -41,7 +41,7 @@ def built(tmp_path_factory):
     return project
 
 
-@pytest.mark.parametrize(("url", "taken"), [("research/talking-mats/", "cpd-rules"), ("reading-paths/rarely-heard/", "step-1"), ("about/", "__drawer")])
+@pytest.mark.parametrize(("url", "taken"), [("research/talking-mats/", "cpd-panel-title"), ("reading-paths/rarely-heard/", "step-1"), ("about/", "__drawer")])
 def test_content_ids_and_classes_stay_apart_from_the_pages_own(built, url, taken):
     page = lxml.html.fromstring(built.page(url))
     ids = Counter(page.xpath("//@id"))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import REPO, WALES, summary_text
@@ -63,8 +65,8 @@ def test_bundled_cpd_rules_are_data(tmp_path, frameworks):
     data = rules.browser_data(frameworks)
     assert data["registration_year"] == {"start": "12-01", "end": "11-30"}
     assert data["requirements"] == {"measure": "pieces", "pieces": 2, "with_peer_reflection": 1}
-    assert data["standards"]["swe:4.2"].startswith("SWE 4.2: ")
-    assert "standards" not in rules.browser_data(), "labels for every standard only where the export needs them"
+    assert data["standards"]["swe:4.2"][0] == "SWE 4.2", "number, then the label where it is confirmed"
+    assert data["focus"] == [s.qualified for s in rules.focus_options()] and data["type_order"][0] == rules.types[0].id
 
 
 def test_rules_the_schema_cannot_express_are_checked_at_their_lines(tmp_path, frameworks):
@@ -148,26 +150,53 @@ def test_coverage_matrix_is_an_accessible_table(built):
     assert "0 (gap)" in page
 
 
+def rules_data(site: Path) -> dict:
+    """The CPD rules as the browser gets them: one shared script, data only."""
+    script = (site / "assets" / "javascripts" / "cpd-rules.js").read_text(encoding="utf-8")
+    name, _, data = script.partition(" = ")
+    assert name == "window.evidenceCpdRules" and data.rstrip().endswith(";")
+    return json.loads(data.rstrip().rstrip(";"))
+
+
 def test_cpd_rules_reach_the_browser_as_data_not_code(built):
     for url in ["research/talking-mats", "reading-paths/checking-understanding", "my-cpd"]:
         page = built.page(url)
         scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S)
         inline = [attrs for attrs, body in scripts if body.strip() and "src=" not in attrs and "application/json" not in attrs and "application/ld+json" not in attrs and "__config" not in attrs]
         assert not [a for a in inline if "cpd" in a], inline
-        rules = json.loads(re.search(r'<script type="application/json" id="cpd-rules">(.*?)</script>', page, re.S).group(1))
-        assert rules["requirements"] == {"measure": "pieces", "pieces": 2, "with_peer_reflection": 1}
         assert "onclick=" not in page and ' style="' not in page.split('class="md-content"')[1].split("</article>")[0]
-    script = (built.root / "site" / "assets" / "javascripts" / "cpd.js").read_text(encoding="utf-8")
-    assert "12-01" not in script and "Social Work England" not in script, "rules live in data/cpd/<nation>.yml only"
+    rules = rules_data(built.root / "site")
+    assert rules["requirements"] == {"measure": "pieces", "pieces": 2, "with_peer_reflection": 1}
+    for name in ["cpd.js", "cpd-form.js", "cpd-progress.js"]:
+        script = (built.root / "site" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+        assert "12-01" not in script and "Social Work England" not in script, "rules live in data/cpd/<nation>.yml only"
 
 
-def test_printable_template_and_form_are_both_rendered(built):
+def test_the_form_is_in_the_site_once_and_each_page_carries_its_standards(built):
     page = built.page("research/talking-mats")
-    template = page.index("data-cpd-template")
-    form = page.index("data-cpd-form hidden")
-    assert template < form, "the template shows first; the script swaps in the form"
-    assert '<label for="cpd-field-learning">What I learnt</label>' in page
-    assert 'value="swe:4.2" checked' in page and 'value="swe:4.1">' in page
+    assert "cpd-field-" not in page and "data-cpd-form" not in page, "the form is built by cpd-form.js from the shared rules"
+    panel = lxml.html.fromstring(page).xpath("//*[@data-cpd-panel]")[0]
+    summary = built.library().summary("talking-mats")
+    assert panel.get("data-cpd-checked").split() == summary.standards
+    offered = panel.get("data-cpd-options").split()
+    assert offered[: len(summary.standards)] == summary.standards, "the page's own standards first"
+    rules = rules_data(built.root / "site")
+    assert set(offered) <= set(rules["standards"]) and set(rules["focus"]) <= set(offered)
+    assert panel.get("data-cpd-type") in rules["types"]
+    scripts = panel.get("data-cpd-scripts").split()
+    assert [Path(s).name for s in scripts] == ["cpd-rules.js", "cpd-form.js", "cpd-progress.js", "cpd.js"]
+    assert all((built.root / "site" / "research" / "talking-mats" / s).resolve().is_file() for s in scripts)
+
+
+def test_without_the_form_a_summary_links_to_the_printable_record(built):
+    page = lxml.html.fromstring(built.page("research/talking-mats"))
+    link = page.xpath("//*[@data-cpd-fallback]//a/@href")[0]
+    record = built.page(posixpath.normpath(posixpath.join("research/talking-mats/", link)))
+    rules = built.library().cpd
+    for field in rules.fields:
+        assert f"<dt>{field.label}</dt>" in record, field.label
+    path = built.page("reading-paths/checking-understanding")
+    assert "data-cpd-template" in path and "<dt>What I learnt</dt>" in path, "a reading path's session pack prints the template"
 
 
 def test_nav_has_the_new_entries(built):

@@ -15,6 +15,7 @@ import re
 import pytest
 
 from conftest import REPO, summary_text
+from test_cpd_pages import rules_data
 from evidence.model.cpd_rules import CpdRules
 from evidence.model.framework import Frameworks
 from evidence.read.problems import Problems
@@ -76,16 +77,17 @@ def test_the_chosen_nation_decides_my_cpd_and_the_record(project, nation):
     shown = text_of(my_cpd)
     assert rules.asks in shown and rules.tracks in shown
     assert f"What {rules.regulator} asks for" in shown
-    data = json.loads(re.search(r'id="cpd-rules">(.*?)</script>', my_cpd, re.S).group(1))
+    data = rules_data(project.root / "site")
     assert data["requirements"]["measure"] == rules.requirement.measure and data["storage_key"] == rules.storage_key
-    summary = project.page("research/talking-mats")
+    assert [f["id"] for f in data["fields"]] == [f.id for f in rules.fields], "the form the script builds has the nation's fields"
+    record = project.page("my-cpd/record")
     for field in rules.fields:
-        assert f'for="cpd-field-{field.id}' in summary, field.id
+        assert f"<dt>{field.label}</dt>" in record, field.id
     assert ("pieces of CPD in each registration year" in shown) == (rules.requirement.measure == "pieces")
     assert ("data-cpd-period" in my_cpd) == (rules.requirement.measure == "hours"), "a registration period start only where hours are counted"
-    assert ('type="number"' in summary) == (rules.field_for("hours") is not None)
+    assert ("hours" in [f["input"] for f in data["fields"]]) == (rules.field_for("hours") is not None)
     for subject in rules.requirement.mandatory:
-        assert f'value="{subject.id}"' in summary and subject.label in text_of(summary)
+        assert data["requirements"]["mandatory_learning"][subject.id] == subject.label and subject.label in text_of(record)
 
 
 def test_an_unknown_nation_is_a_located_error_and_nothing_is_built(project, capsys):

@@ -19,6 +19,7 @@ from mkdocs.utils import get_theme_dir
 from evidence.check.content_names import OwnNames
 from evidence.check.safety import sanitize_html
 from evidence.model.library import Library, load_library
+from evidence.model import cpd_rules
 from evidence.outputs import analytics, search_index, share_image
 from evidence.outputs.catalogue import Licence, catalogue_files
 from evidence.outputs.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
@@ -134,6 +135,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
             files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
+        if self.library.cpd:
+            script = cpd_rules.browser_script(self.library.cpd, self.library.frameworks)
+            files.append(File.generated(config, routes.cpd_rules_script(), content=script))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
         files = local_files.add_local_files(files, config, self.library)
         self.hidden_urls = local_files.hidden_urls(files, self.library)

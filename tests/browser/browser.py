@@ -43,6 +43,7 @@ PAGE_KINDS: list[tuple[str, str]] = [
     ("cpd-framework", r"/cpd/(?!coverage/)[^/]+/"),
     ("cpd-standard", r"/cpd/[^/]+/[^/]+/"),
     ("my-cpd", r"/my-cpd/"),
+    ("cpd-record", r"/my-cpd/record/"),
     ("open-data", r"/open-data/"),
     ("events", r"/events/"),
     ("practice-weeks", r"/practice-weeks/"),

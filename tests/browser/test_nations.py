@@ -18,6 +18,7 @@ from conftest import REPO, Project, summary_text
 from evidence.read.schema import Schema
 
 from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
+from .test_cpd import show_record
 
 NATIONS = Schema("options").spec["properties"]["nation"]["enum"]
 # Nations whose rules count hours in a registration period (read from their data, not named here).
@@ -53,6 +54,7 @@ def tab(browser):
 def record_entry(tab, base: str, rules, hours: str = "2.5") -> None:
     """Fill what the nation's record asks for, as a reader would, and save."""
     tab.goto(base + SUMMARY)
+    show_record(tab)
     for field in rules.fields:
         control = tab.locator(f"#cpd-field-{field.id}")
         if field.input == "hours":
@@ -118,6 +120,7 @@ def test_each_nations_record_passes_axe(browser, nation_site):
             for viewport in ({"width": 320, "height": 700}, {"width": 1280, "height": 800}):
                 tab.set_viewport_size(viewport)
                 tab.goto(base + url)
+                show_record(tab)
                 violations = run_axe(tab)
                 assert not violations, f"{rules.path} {url} at {viewport['width']}px:\n{format_violations(violations)}"
     finally:

@@ -4,11 +4,14 @@
  *
  * Every rule (what counts as done: pieces per registration year, hours per
  * registration period or a declaration; the record's fields and CPD types)
- * comes from the JSON in #cpd-rules, written from data/cpd/<nation>.yml at
- * build time. This file holds no rule of its own.
+ * comes from window.evidenceCpdRules (cpd-rules.js, written from
+ * data/cpd/<nation>.yml at build time); cpd-form.js builds the form from it.
+ * This file holds no rule of its own. cpd-loader.js loads all three when a
+ * reader comes near the panel.
  *
  * Without JavaScript, or when the browser refuses storage, the page keeps its
- * printable template; this script only ever adds to a working page.
+ * printable template or its link to the printable record; this script only
+ * ever adds to a working page.
  */
 (function () {
   "use strict";
@@ -19,11 +22,10 @@
   const longDate = window.evidence.longDate;
   const progressText = window.evidenceCpdProgress.progressText; // cpd-progress.js, loaded before
   const hoursText = window.evidenceCpdProgress.hoursText;
-  const rulesElement = document.getElementById("cpd-rules");
+  const rules = window.evidenceCpdRules; // cpd-rules.js
   const panel = document.querySelector("[data-cpd-panel]");
-  if (!rulesElement || !panel) return;
+  if (!rules || !panel) return;
 
-  const rules = JSON.parse(rulesElement.textContent);
   const store = openStore(rules.storage_key);
   if (!store) {
     explainUnavailable(panel);
@@ -58,21 +60,23 @@
     };
   }
 
+  /** Said where the page asks for JavaScript; the printable template or the link to it stays. */
   function explainUnavailable(panelElement) {
-    const fallback = panelElement.querySelector("[data-cpd-fallback]");
-    if (fallback) {
-      fallback.textContent = "This browser is not letting the site save anything (its local storage is off or full), so entries cannot be kept here. Print this template and fill it in by hand instead.";
+    const reason = panelElement.querySelector("[data-cpd-nojs]");
+    if (reason) {
+      reason.textContent = " This browser is not letting the site save anything (its local storage is off or full), so entries cannot be kept here: use the printable record instead. ";
     }
   }
 
   /* ------------------------------------------------------------ the panel */
 
   function enhancePanel(panelElement, cpdRules, entries) {
-    const formElement = panelElement.querySelector("[data-cpd-form]");
-    panelElement.querySelector("[data-cpd-template]").hidden = true;
+    const formElement = window.evidenceCpdForm.build(panelElement, cpdRules); // cpd-form.js
+    panelElement.querySelector("[data-cpd-status]").before(formElement);
+    const template = panelElement.querySelector("[data-cpd-template]");
+    if (template) template.hidden = true; // it still prints (cpd.css)
     const noScriptNote = panelElement.querySelector("[data-cpd-nojs]");
-    if (noScriptNote) noScriptNote.hidden = true; // the template still prints; this sentence no longer applies
-    formElement.hidden = false;
+    if (noScriptNote) noScriptNote.hidden = true; // this sentence no longer applies
     prefill(formElement, cpdRules, panelElement);
     formElement.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -364,12 +368,18 @@
     }
     if (field.input === "hours") return value ? hoursText(parseFloat(value) || 0) : "";
     if (field.input === "standards") {
-      const labels = cpdRules.standards || {};
-      return (value || []).map(function (id) { return labels[id] ? id + " (" + labels[id] + ")" : id; }).join(forExport ? "\n" : "; ");
+      return (value || []).map(function (id) { return standardName(id, cpdRules); }).join(forExport ? "\n" : "; ");
     }
     if (field.input === "select") return (cpdRules.types || {})[value] || value || "";
     if (field.input === "date") return value ? longDate(value) : "";
     return value || "";
+  }
+
+  /** "swe:4.2 (SWE 4.2: Keeping my practice up to date)", or the id alone for one the site does not know. */
+  function standardName(id, cpdRules) {
+    const names = cpdRules.standards[id];
+    if (!names) return id;
+    return id + " (" + (names[1] ? names[0] + ": " + names[1] : names[0]) + ")";
   }
 
   function entryTitle(entry, cpdRules) {

@@ -4,13 +4,14 @@ Rules change (Social Work England has consulted on reform) and differ between
 the UK nations: England counts pieces of CPD each registration year, Northern
 Ireland hours in a 3-year registration, Wales and Scotland count nothing and ask
 for a declaration. So what counts as done, the registration year and the fields
-of a record are data. The browser gets them as JSON in the page (see
-:meth:`CpdRules.browser_data`); the scripts contain no rule of their own.
+of a record are data. The browser gets them as data in one shared script (see
+:func:`browser_script`); the scripts contain no rule of their own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,18 +169,35 @@ class CpdRules:
         chosen = [s for s in map(frameworks.resolve, ids) if s]
         return chosen + [s for s in self.focus_options() if s not in chosen]
 
-    def browser_data(self, frameworks: Frameworks | None = None) -> dict[str, Any]:
-        """Everything the scripts need; with ``frameworks``, labels for every standard (for the export)."""
-        data: dict[str, Any] = {
+    def browser_data(self, frameworks: Frameworks) -> dict[str, Any]:
+        """Everything the scripts need to count entries and to build the record's form, once for the
+        whole site (see :func:`browser_script`): each page then carries only its own standards."""
+        return {
+            "regulator": self.regulator,
             "storage_key": self.storage_key,
             "registration_year": {"start": self.year[0], "end": self.year[1]} if self.year else None,
             "requirements": self.requirement.browser_data(),
-            "fields": [{"id": f.id, "label": f.label, "input": f.input, "peer_reflection": f.peer_reflection, "prefill": f.prefill} for f in self.fields],
+            "fields": [_field_data(f) for f in self.fields],
             "types": {t.id: t.label for t in self.types},
+            "type_order": [t.id for t in self.types],  # JSON objects promise no order
+            "types_note": self.types_note,
+            "mandatory_order": [t.id for t in self.requirement.mandatory],
+            "focus": [s.qualified for s in self.focus_options()],
+            "standards": {s.qualified: [s.title, s.shown_label] for s in frameworks.standards()},
         }
-        if frameworks is not None:
-            data["standards"] = {s.qualified: s.name for s in frameworks.standards()}
-        return data
+
+
+def browser_script(rules: CpdRules, frameworks: Frameworks) -> str:
+    """The rules as a script file every page shares (``window.evidenceCpdRules``): a file, so the
+    Content Security Policy needs nothing inline and the browser caches it, and loaded only when a
+    reader reaches a CPD panel, so the rules and form cost a page nothing until then."""
+    data = json.dumps(rules.browser_data(frameworks), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"window.evidenceCpdRules = {data};\n"
+
+
+def _field_data(f: CpdField) -> dict[str, Any]:
+    return {"id": f.id, "label": f.label, "input": f.input, "help": f.help, "required": f.required,
+            "peer_reflection": f.peer_reflection, "lines": f.lines, "prefill": f.prefill}
 
 
 def _listed(items: list[str]) -> str:

@@ -204,6 +204,9 @@ def _cpd_pages(library: Library) -> list[GeneratedPage]:
         GeneratedPage(routes.coverage(), "coverage.html", "Evidence coverage by standard", "Where the site has evidence for each professional standard, by strand and topic, and where it has none yet.", {"matrices": library.coverage}),
         GeneratedPage(routes.my_cpd(), "my-cpd.html", "My CPD", "Your CPD record, kept only in this browser: list, edit, export and print your entries.", {}, in_nav=True),
     ]
+    if library.cpd:
+        record = f"The fields of a {library.cpd.regulator} CPD record with space to write, to print and fill in by hand."
+        pages.append(GeneratedPage(routes.cpd_record(), "cpd-record.html", "A blank CPD record to print", record))
     for framework in library.frameworks.values():
         pages.append(_framework_page(framework))
         for standard in framework.walk():

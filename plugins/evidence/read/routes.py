@@ -69,6 +69,16 @@ def my_cpd() -> str:
     return "my-cpd/index.md"
 
 
+def cpd_record() -> str:
+    """The blank record to print: what readers without JavaScript use instead of the form."""
+    return "my-cpd/record.md"
+
+
+def cpd_rules_script() -> str:
+    """The CPD rules and record fields as data, one file for every page (``cpd_rules.browser_script``)."""
+    return "assets/javascripts/cpd-rules.js"
+
+
 def url_of(src: str) -> str:
     """``research/x.md`` -> ``research/x/``; ``browse/index.md`` -> ``browse/``."""
     if src == "index.md":
