@@ -144,7 +144,9 @@ def test_a_summary_without_two_search_queries_is_a_warning_naming_the_fix_not_an
 RUN = {"seconds": 1.0, "cpu": 1.5, "peak_mb": 70, "child_peak_mb": 50}
 BUILD_ROW = {"n": 3, "validate_s": 0.01, "ours": RUN, "plain": {**RUN, "seconds": 0.5}, "ratio": 2.0, "cpu_ratio": 1.0, "summary_kb": 30.0,
              "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "pages": 40, "kinds": {"research": (3, 90_000, 31_000)}, "reload_s": 1.5}
-PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "gzip": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
+PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "transferred": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
+LIGHTHOUSE_ROW = {"site": "ours", "kind": "summary", "form": "mobile", "performance": 97, "accessibility": 100,
+                  "lcp": 1800.0, "cls": 0.0, "tbt": 80.0, "bytes": 81_000, "dom": 345}
 SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
 
 
@@ -192,6 +194,30 @@ def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench
     assert "search" not in bench_spy and len(markdown_tables(out)) == 2
     assert "Search: not measured, Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH, or pass --no-search." in out
     assert "no search figures: Chromium is missing" in err
+
+
+def test_bench_lighthouse_measures_our_site_and_plain_materials_in_the_same_run(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench, lighthouse_bench
+
+    monkeypatch.setattr(bench, "_why_no_search", lambda: None)
+    monkeypatch.setattr(lighthouse_bench, "why_not", lambda repo, chromium: None)
+    monkeypatch.setattr(lighthouse_bench, "measure", lambda repo, sites, chromium: bench_spy.setdefault("lighthouse", sites) and [LIGHTHOUSE_ROW])
+    assert run(build_entry.parse_args(["bench", "--n", "3", "--lighthouse"]), REPO) == 0
+    work = bench_spy["build"]
+    assert bench_spy["lighthouse"] == [("ours", work / "site", "/"), ("plain Material", work / "lunr-site", "/")]
+    table = markdown_tables(capsys.readouterr().out)[-1]
+    assert table[0].startswith("| site | page kind | form factor | performance | accessibility | LCP | CLS | TBT | bytes")
+    assert table[2] == "| ours | summary | mobile | 97 | 100 | 1.80 s | 0.000 | 80 ms | 79 KB | 345 |"
+
+
+def test_bench_lighthouse_without_node_says_what_to_install(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench, lighthouse_bench
+
+    monkeypatch.setattr(bench, "_why_no_search", lambda: None)
+    monkeypatch.setattr(lighthouse_bench.shutil, "which", lambda name: None)
+    monkeypatch.setattr(lighthouse_bench, "measure", lambda *args: pytest.fail("Lighthouse ran without Node.js"))
+    assert run(build_entry.parse_args(["bench", "--n", "3", "--lighthouse"]), REPO) == 0
+    assert "Lighthouse: not measured, Node.js is missing: install it (apt-get install nodejs npm)." in capsys.readouterr().out
 
 
 def test_bench_no_search_skips_the_browser(bench_spy, capsys):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+
 from urllib.error import HTTPError
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 
@@ -47,3 +49,26 @@ def test_serves_a_site_under_the_path_of_its_site_url_and_nowhere_else(tmp_path)
                 urlopen(outside)
             refused.value.close()
             assert refused.value.code == 404, outside
+
+
+def test_compressed_serving_gzips_text_as_hosts_do_and_leaves_pagefind_alone(tmp_path):
+    """The bench and Lighthouse weigh pages as a gzipping host (hosting/nginx.conf) sends them."""
+    (tmp_path / "about").mkdir()
+    page = b"<h1>About</h1>" + b"<p>Same words again.</p>" * 50
+    (tmp_path / "about" / "index.html").write_bytes(page)
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "en_1.pf_fragment").write_bytes(b"\x1f\x8b data")
+    with serve_folder(tmp_path, "/evidence/", compress=True) as base:
+        asking = {"Accept-Encoding": "gzip, deflate"}
+        with urlopen(Request(f"{base}/about/", headers=asking)) as response:
+            body = response.read()
+            assert response.headers["Content-Encoding"] == "gzip" and response.headers["Content-Type"].startswith("text/html")
+            assert gzip.decompress(body) == page and len(body) < len(page)
+        with urlopen(f"{base}/about/") as response:
+            assert response.read() == page, "a client that cannot unpack gets the file as it is"
+        with urlopen(Request(f"{base}/pagefind/en_1.pf_fragment", headers=asking)) as response:
+            assert response.headers["Content-Encoding"] is None and response.read() == b"\x1f\x8b data"
+        with pytest.raises(HTTPError) as missing:
+            urlopen(Request(f"{base}/nothing.html", headers=asking))
+        missing.value.close()
+        assert missing.value.code == 404

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "bench":
         from .bench import bench
 
-        return bench(root, args.n, search=not args.no_search, rounds=max(1, args.rounds), preview=not args.no_preview)
+        return bench(root, args.n, search=not args.no_search, rounds=max(1, args.rounds), preview=not args.no_preview, lighthouse=args.lighthouse)
     if args.command == "report":
         from .report import report
 

@@ -8,7 +8,9 @@ alternating with ours; with ``--rounds`` the fastest of each is shown. The
 preview figure is a real ``serve``: seconds from saving an edited summary to
 the page showing the edit (``preview_bench``). Then, on the same corpus
 and site, ``search_bench`` measures what a first search costs in Chromium
-(``--no-search`` skips that on machines without a browser).
+(``--no-search`` skips that on machines without a browser). ``--lighthouse``
+adds Lighthouse's mobile and desktop figures for each page kind beside plain
+Material's (``lighthouse_bench``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import page_bench, preview_bench, search_bench
+from . import lighthouse_bench, page_bench, preview_bench, search_bench
 from .synthetic_corpus import make_plain_material, make_project
 from .table import print_table
 
@@ -111,13 +113,14 @@ def measure(repo: Path, count: int, work: Path, rounds: int = 1, preview: bool =
     }
 
 
-def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview: bool = True) -> int:
+def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview: bool = True, lighthouse: bool = False) -> int:
     counts = [int(part) for part in sizes.split(",") if part.strip()]
     print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, {platform.system()}")
     missing = _why_no_search() if search else "skipped (--no-search)"
     if search and missing:
         print(f"  no search figures: {missing}", file=sys.stderr)
-    rows, search_rows, page_rows = [], [], []
+    no_lighthouse = _why_no_lighthouse(repo, missing) if lighthouse else "not asked for (--lighthouse)"
+    rows, search_rows, page_rows, lighthouse_rows = [], [], [], []
     for count in counts:
         with tempfile.TemporaryDirectory(prefix="rwm-bench-") as folder:
             started, work = time.perf_counter(), Path(folder)
@@ -125,12 +128,31 @@ def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview:
             if not missing:  # the corpus and site measure() made: nothing is built twice
                 search_rows.append(search_bench.measure_search(repo, count, work, project=work / "project", site=work / "site"))
                 page_rows.append((count, _page_figures(work)))
+            if not no_lighthouse:
+                lighthouse_rows.append((count, _lighthouse_figures(repo, work)))
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
     _print_search(search_rows, missing)
     for count, figures in page_rows:
         page_bench.print_table(count, figures)
+    for count, figures in lighthouse_rows:
+        lighthouse_bench.print_table(count, figures)
+    if lighthouse and no_lighthouse:
+        print(f"\nLighthouse: not measured, {no_lighthouse}.")
     return 0
+
+
+def _why_no_lighthouse(repo: Path, missing_browser: str | None) -> str | None:
+    """Lighthouse runs on the sites the search figures build (plain Material's with its search)."""
+    return missing_browser or lighthouse_bench.why_not(repo, search_bench._chromium())
+
+
+def _lighthouse_figures(repo: Path, work: Path) -> list[dict]:
+    from evidence.read.settings import Settings
+
+    site_path = Settings.from_mkdocs_yml(work / "project" / "mkdocs.yml").site_path
+    sites = [("ours", work / "site", site_path), ("plain Material", work / "lunr-site", "/")]
+    return lighthouse_bench.measure(repo, sites, search_bench._chromium())
 
 
 def _page_figures(work: Path) -> list[dict]:

@@ -1,16 +1,17 @@
 """Page figures for ``python3 build.py bench``: what each kind of page costs a phone.
 
 One page per kind, opened in Chromium at a phone's size with an empty cache:
-requests, bytes as a host that gzips text would send them (each fetched file
-compressed here; the bench server sends files as they are), Largest Contentful
-Paint and Cumulative Layout Shift from Chromium's own performance entries, and
-elements per screenful. Beside them, a summary page of plain Material built
-from the same Markdown. Figures, not tests: Lighthouse is not needed.
+requests, the bytes transferred (HTML, CSS, JavaScript, fonts and images
+requested while the page loads, served gzipped as hosts send them, headers
+included, from Chromium's resource timing), the files' own size, Largest
+Contentful Paint and Cumulative Layout Shift from Chromium's own performance
+entries, and elements per screenful. Beside them, a summary page of plain
+Material built from the same Markdown, measured in the same run. Figures, not
+tests: Lighthouse is not needed (``--lighthouse`` adds its figures).
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -31,7 +32,9 @@ _FIGURES_JS = """() => new Promise((done) => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) cls += e.value; })).observe({type: 'layout-shift', buffered: true});
   setTimeout(() => done({lcp, cls, elements: document.querySelectorAll('*').length
     / Math.max(1, document.documentElement.scrollHeight / innerHeight),
-    urls: [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)]}), 500);
+    urls: [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)],
+    transferred: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .reduce((sum, e) => sum + e.transferSize, 0)}), 500);
 })"""
 
 
@@ -58,7 +61,7 @@ def measure_pages(site: Path, plain: Path | None, chromium: str | None) -> list[
 
 
 def _row(browser, site: Path, kind: str, url: str) -> dict:
-    with serve_folder(site) as base:
+    with serve_folder(site, compress=True) as base:
         context = browser.new_context(viewport=PHONE, is_mobile=True)
         page = context.new_page()
         page.goto(base + url, wait_until="load")
@@ -66,8 +69,7 @@ def _row(browser, site: Path, kind: str, url: str) -> dict:
         figures = page.evaluate(_FIGURES_JS)
         context.close()
     fetched = [f for f in map(lambda u: _file(site, u), figures.pop("urls")) if f]
-    return {"kind": kind, "requests": len(fetched), "bytes": sum(p.stat().st_size for p in fetched),
-            "gzip": sum(_gzip_size(p) for p in fetched), **figures}
+    return {"kind": kind, "requests": len(fetched), "bytes": sum(p.stat().st_size for p in fetched), **figures}
 
 
 def _file(site: Path, url: str) -> Path | None:
@@ -76,17 +78,10 @@ def _file(site: Path, url: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _gzip_size(path: Path) -> int:
-    """What a host that compresses text sends; Pagefind's and image files are sent as they are."""
-    if path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml"):
-        return len(gzip.compress(path.read_bytes(), 6))
-    return path.stat().st_size
-
-
 def print_table(n: int, rows: list[dict]) -> None:
     print(f"\nPages at N={n}, phone size, empty cache:")
-    header = ["page kind", "requests", "bytes (gzip)", "bytes", "LCP", "CLS", "elements per screenful"]
+    header = ["page kind", "requests", "transferred (gzip)", "files", "LCP", "CLS", "elements per screenful"]
     table.print_table(header, [[
-        r["kind"], str(r["requests"]), f"{r['gzip'] / 1024:.0f} KB", f"{r['bytes'] / 1024:.0f} KB",
+        r["kind"], str(r["requests"]), f"{r['transferred'] / 1024:.1f} KB", f"{r['bytes'] / 1024:.0f} KB",
         f"{r['lcp'] / 1000:.2f} s", f"{r['cls']:.3f}", f"{r['elements']:.0f}",
     ] for r in rows])
