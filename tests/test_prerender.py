@@ -3,6 +3,7 @@ the pages are the same as when each is computed on the spot, and the cache never
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -33,22 +34,46 @@ def small_project(project, count: int = 3):
     return project
 
 
+def counting(compute):
+    """``compute`` under its own name (so workers import the real one), noting each key it answers in this process."""
+    here: list[str] = []
+    return here, functools.wraps(compute)(lambda key: here.append(key) or compute(key))
+
+
 def cache_files(root: Path) -> dict[str, dict]:
     return {p.name.split("-")[0]: json.loads(p.read_text()) for p in (root / ".cache/evidence").glob("*.json")}
 
 
-def test_answers_from_worker_processes_are_the_ones_computed_here(project, fresh):
+def test_answers_from_worker_processes_are_the_ones_computed_here(project, fresh, monkeypatch):
+    from evidence.outputs import worker_pool
     from evidence.outputs.citing import citation_keys
     from evidence.outputs.precomputed import Precomputed
     from evidence.read.site_identity import SiteIdentity
-    from evidence.outputs.worker_pool import answer_all
 
+    monkeypatch.setattr(worker_pool, "cores", lambda: 3)  # two workers and this process, on any machine
     cited = fresh[0]
-    library = small_project(project).library()
+    library = small_project(project, count=6).library()
     keys = [key for s in library.summaries for key in citation_keys(s, SiteIdentity("Site", "https://example.org/"))]
-    in_workers = Precomputed("test", cited.compute)
-    answer_all([(in_workers, keys)], min_parallel=1)
+    here, counted = counting(cited.compute)
+    in_workers = Precomputed("test", counted)
+    worker_pool.answer_all([(in_workers, keys)], min_parallel=1)
     assert in_workers.answers == {key: cited.compute(key) for key in keys}
+    assert 0 < len(here) < len(keys), "this process computed only its own share"
+
+
+def test_a_worker_that_fails_costs_time_not_answers(project, fresh, monkeypatch):
+    from evidence.outputs import worker_pool
+    from evidence.outputs.precomputed import Precomputed
+    from evidence.outputs.qr import draw
+
+    monkeypatch.setattr(worker_pool, "cores", lambda: 2)  # a worker even on a one-core machine
+    monkeypatch.setattr(worker_pool.sys, "executable", "/bin/false")  # every worker exits at once with an error
+    keys = [f"https://example.org/research/study-{number}/" for number in range(8)]
+    here, counted = counting(draw)
+    function = Precomputed("test", counted)
+    worker_pool.answer_all([(function, keys)], min_parallel=1)
+    assert function.answers == {key: draw(key) for key in keys}
+    assert sorted(here) == sorted(keys), "all computed in this process instead"
 
 
 def test_every_summary_page_finds_its_citations_and_qr_code_ready_in_the_cache(project, fresh):
