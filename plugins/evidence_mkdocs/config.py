@@ -30,6 +30,9 @@ class EvidenceConfig(base.Config):
     # The UK nation the site serves: chooses data/cpd/<nation>.yml (allowed
     # values in schemas/options.schema.json, checked with their line).
     nation = c.Type(str, default="england")
+    # The languages the site publishes, main language first (evidence/read/languages.py);
+    # allowed codes in schemas/options.schema.json, checked with their line.
+    languages = c.Type(list, default=["en"])
     contribute = c.Type(bool, default=True)  # the Contribute section (evidence.read.sections)
     # Content Security Policy in every page's <meta> (evidence/outputs/csp.py). Extra
     # sources per directive, for a fork that adds say an analytics origin:

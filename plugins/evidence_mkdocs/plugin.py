@@ -37,6 +37,9 @@ from evidence.read.project_files import OUTSIDE, check_published, leaves_project
 from evidence.read.sections import CONTRIBUTE, Section, in_section, unlinked
 from evidence.read.settings import Settings
 from evidence.read.site_identity import SiteIdentity
+from evidence.read.languages import MAIN, Languages
+from evidence.outputs.page_languages import PageLanguage, language_pages
+from evidence.read.ui_strings import Words, load_words
 
 from . import local_files, local_identity
 from .config import EvidenceConfig
@@ -53,6 +56,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.page_languages: dict[str, PageLanguage] = {}  # only on a site with more than one language
         self.feeds_written = False
         self.hidden_urls: set[str] = set()  # where a copy's hidden pages would be; links there become text
         self.serving = False
@@ -127,7 +131,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.library:
             return files
         prerender(self.library, _identity(config), cache_folder(self.library.settings.root, Path(config.site_dir)))
-        self.pages = {page.src: page for page in site_pages(self.library, _identity(config), _today())}
+        pages = site_pages(self.library, _identity(config), _today())
+        translated, self.page_languages = language_pages(self.library, pages)
+        self.pages = {page.src: page for page in pages + translated}
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
@@ -180,6 +186,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["analytics"] = analytics.from_settings(self.library.settings) if self.library else analytics.Analytics()
         env.globals["analytics_can_see"], env.globals["analytics_cannot_see"] = analytics.CAN_SEE, analytics.CANNOT_SEE
         env.globals["feeds_enabled"] = self.feeds_written
+        env.globals["ui"] = _english_words(config, self.library, self.config.data_dir)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -201,6 +208,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated:
             context.update(generated.context)
+        language = self.page_languages.get(page.file.src_uri)
+        if language:  # a page with versions in other languages: its words, switcher and alternates
+            context["i18n"], context["ui"] = language, self.library.words[language.language]
         return context
 
     # Run last: the policy hashes the inline scripts of the finished HTML.
@@ -268,6 +278,14 @@ def _brand_colour(config) -> str:
     """The share image takes the header colour from the site's own stylesheets (brand.css), when set there."""
     css = [Path(config.docs_dir) / name for name in config.extra_css if name.endswith(".css")]
     return share_image.brand_colour("\n".join(path.read_text(encoding="utf-8") for path in css if path.is_file()))
+
+
+def _english_words(config, library: Library | None, data_dir: str) -> Words:
+    """The interface's words in the main language: the content's, or (plugin switched off) the data folder's."""
+    if library:
+        return library.words[library.settings.languages.main]
+    root = Path(config.config_file_path).parent
+    return load_words(root / data_dir / "ui", root, Languages(), Problems())[MAIN]
 
 
 def _today() -> dt.date:

@@ -46,7 +46,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_post_build(self, config) -> None:
         if not self.config.enabled:
             return
-        plan = IndexPlan(Path(config.site_dir), language=self.config.language)
+        plan = IndexPlan(Path(config.site_dir), language=None if _bilingual(config) else self.config.language)
         if self.serving:
             self.indexing = threading.Thread(target=self._index_quietly, args=(plan,), daemon=True)
             self.indexing.start()
@@ -68,3 +68,10 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         if self.indexing is not None:
             self.indexing.join()
             self.indexing = None
+
+
+def _bilingual(config) -> bool:
+    """A site in several languages gets one index per language, as each page's <html lang> says."""
+    evidence = config.plugins.get("evidence")
+    library = getattr(evidence, "library", None)
+    return bool(library and library.settings.languages.bilingual)

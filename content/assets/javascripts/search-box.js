@@ -4,7 +4,7 @@
    opening the box ("/", the phone's search button) stays there, so it works
    before this file arrives. Without scripts the box is a plain form to /search/. */
 
-import { PARTIAL_NOTICE, element, forReaders, loadPagefind, plural, resultType, runSearch } from "./search-engine.js";
+import { PARTIAL_NOTICE, element, forReaders, loadPagefind, plural, resultType, runSearch, say } from "./search-engine.js";
 
 const SHOWN = 6;
 const DEBOUNCE_MS = 200;
@@ -107,13 +107,15 @@ function render(parts, query, total, shown, partial) {
   const url = new URL(parts.searchUrl, document.baseURI);
   url.searchParams.set("q", query);
   parts.all.href = url.pathname + url.search;
-  parts.all.textContent = total ? `All ${plural(total, "result", "results")}, with filters` : "Search page, with filters";
-  if (!total) parts.list.append(message(`Nothing found for “${query}”. Try other words, or fewer of them.`));
+  parts.all.textContent = total
+    ? say("all", { count: total }, `All ${plural(total, "result", "results")}, with filters`)
+    : say("search_page", {}, "Search page, with filters");
+  if (!total) parts.list.append(message(say("none", { query }, `Nothing found for “${query}”. Try other words, or fewer of them.`)));
   parts.panel.hidden = false;
   const more = total > shown.length ? ` The first ${shown.length} are listed.` : "";
   parts.status.textContent = total
-    ? `${plural(total, "result", "results")} for “${query}”.${partial ? ` ${PARTIAL_NOTICE}` : ""}${more} Use the down arrow key to move through them.`
-    : `No results for “${query}”.`;
+    ? say("found", { count: total, query }, `${plural(total, "result", "results")} for “${query}”.${partial ? ` ${PARTIAL_NOTICE}` : ""}${more} Use the down arrow key to move through them.`)
+    : say("none", { query }, `No results for “${query}”.`);
 }
 
 function resultItem(data) {
@@ -132,7 +134,7 @@ function message(text) {
 }
 
 function showUnavailable(parts) {
-  parts.list.replaceChildren(message("Search is not available just now. Try the search page, or browse the summaries."));
+  parts.list.replaceChildren(message(say("unavailable", {}, "Search is not available just now. Try the search page, or browse the summaries.")));
   parts.panel.hidden = false;
-  parts.status.textContent = "Search is not available just now.";
+  parts.status.textContent = say("unavailable", {}, "Search is not available just now.");
 }

@@ -39,7 +39,16 @@ const PHRASES = [
 const STOP_WORDS = new Set(("a an the and or of to in on for with about is are was were be been do does did i we you they " +
   "my our your their how what why when which who whom can could should would will there any it its that this these those " +
   "by at from as into me us them if so than then not no").split(" "));
-export const PARTIAL_NOTICE = "No summary has all of these words; showing those with most of them.";
+export const PARTIAL_NOTICE = say("partial", {}, "No summary has all of these words; showing those with most of them.");
+
+/* A sentence in the page's language. A page in another language than English carries its words
+   (data-search-strings, from data/ui/<code>.yml, keys without "script_"); English pages carry none
+   and use the sentence written here. `values` fill {count} and {query}. */
+export function say(key, values, english) {
+  const holder = document.querySelector("[data-search-strings]");
+  const words = holder ? JSON.parse(holder.dataset.searchStrings) : {};
+  return words[key] ? words[key].replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all)) : english;
+}
 
 /* The words of a query that say what it is about (all of them if every word is common). */
 export function meaningfulWords(query) {

@@ -3,7 +3,7 @@
    &sort=newest, a parameter repeated for several values), exactly what the form
    would submit, so any search can be shared, bookmarked and restored. */
 
-import { PARTIAL_NOTICE, forReaders, loadPagefind, meaningfulWords, plural, resultCard, runSearch, searchOptions } from "./search-engine.js";
+import { PARTIAL_NOTICE, forReaders, loadPagefind, meaningfulWords, plural, resultCard, runSearch, say, searchOptions } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -36,7 +36,7 @@ export async function setUpSearchPage(root) {
     page.pagefind = await loadPagefind(root.dataset.pagefindBundle);
     page.totals = await page.pagefind.filters();
   } catch (error) {
-    page.status.textContent = "Search could not be loaded. Please try again later, or browse the summaries instead.";
+    page.status.textContent = say("unavailable", {}, "Search could not be loaded. Please try again later, or browse the summaries instead.");
     return;
   }
   run(page);
@@ -167,9 +167,11 @@ function describe(total, state, partial) {
   const words = state.q ? ` for “${state.q}”` : "";
   const chosen = selectedCount(state);
   const filtered = chosen ? ` with ${plural(chosen, "filter", "filters")}` : "";
-  if (!total) return `No results${words}${filtered}. Try other words, or remove a filter.`;
+  const values = { count: total, query: state.q || "" };
+  if (!total) return say(state.q ? "none" : "none_all", values, `No results${words}${filtered}. Try other words, or remove a filter.`);
   const order = state.sort === "newest" ? ", newest summaries first" : "";
-  return `${plural(total, "result", "results")}${words}${filtered}${order}.${partial ? ` ${PARTIAL_NOTICE}` : ""}`;
+  const found = say(state.q ? "found" : "found_all", values, `${plural(total, "result", "results")}${words}${filtered}${order}.`);
+  return `${found}${partial ? ` ${PARTIAL_NOTICE}` : ""}`;
 }
 
 /* Results load their details a page at a time, so a phone fetches only what it shows. */

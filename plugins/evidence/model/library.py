@@ -33,6 +33,8 @@ from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .search_queries import check_search_queries
 from .summary import Summary, read_summary
+from .translations import Translations, load_translations, split
+from ..read.ui_strings import Words, load_words
 from .vocabulary import Term, Vocabularies
 
 
@@ -53,6 +55,8 @@ class Library:
     hidden_pages: list[str] = field(default_factory=list)  # the project's pages the copy does not publish
     practice_weeks: list[PracticeWeek] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    translations: Translations = field(default_factory=Translations)  # summaries in the site's other languages
+    words: dict[str, Words] = field(default_factory=dict)  # the interface's words per language (data/ui/<code>.yml)
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
@@ -66,7 +70,7 @@ class Library:
         vocabularies = load_vocabularies(settings, overlay, problems)
         frameworks = _load_frameworks(settings, overlay, problems)
         scanner = LinkScanner.from_mkdocs_yml(settings.path(settings.config_file))
-        read, slugs = _load_summaries(settings, overlay, schema, vocabularies, problems, scanner)
+        read, slugs, translated = _load_summaries(settings, overlay, schema, vocabularies, problems, scanner)
         summaries = [s for s in read if s.valid]
         _check_duplicates(read, problems)
         _check_standards(read, frameworks, problems)
@@ -75,7 +79,7 @@ class Library:
         path_files = overlay.files(settings.reading_paths_dir, READING_PATHS, "reading_paths")
         site = SitePages.collect(
             slugs, settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
-            image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks),
+            image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks) + _translated_pages(settings, slugs),
             local_docs=overlay.local(settings.docs_dir), reading_path_files=path_files,
         )
         _check_links(read, site, problems)
@@ -84,6 +88,9 @@ class Library:
         summaries.sort(key=lambda s: s.sort_key)
         facets = build_facets(specs, summaries, schema, vocabularies)
         library = cls(settings, schema, vocabularies, summaries, facets, problems)
+        library.translations = _load_translations(settings, translated, library, slugs, site, scanner)
+        ui = f"{settings.data_dir}/ui"
+        library.words = load_words(settings.path(ui), settings.root, settings.languages, problems, overlay.local(ui))
         library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
         library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
         library.practice_weeks = load_practice_weeks(settings.path(settings.practice_weeks_dir), settings.root, library, problems)
@@ -149,23 +156,42 @@ def load_vocabularies(settings: Settings, overlay: Overlay | None = None, proble
     return Vocabularies.load(settings.path(folder), settings.root, problems, local)
 
 
-def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> tuple[list[Summary], list[str]]:
+def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner) -> tuple[list[Summary], list[str], list[Path]]:
     """Every summary whose front matter could be read, valid or not (see ``Summary.valid``), and the
     slug of every summary file: one that cannot be read at all is still known by its name, so links
     and reading paths that use it are not blamed for its own error. A copy's own summaries count too."""
     directory = settings.path(settings.summaries_dir)
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
-        return [], []
+        return [], [], []
     summaries, slugs = [], []
     inputs = (repr(settings), other_inputs(settings))  # what reading a summary depends on besides its own bytes
-    for file in overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True):
+    originals, translated = split(overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True))
+    for file in originals:
         slugs.append(file.stem)
         rel = file.relative_to(settings.root).as_posix()
         summary = read_once(file, rel, inputs, problems, lambda found: read_summary(file, rel, schema, vocabularies, found, scanner))
         if summary:
             summaries.append(summary)
-    return summaries, slugs
+    return summaries, slugs, translated
+
+
+def _load_translations(settings: Settings, files: list[Path], library: "Library", slugs: list[str], site: SitePages, scanner: LinkScanner) -> Translations:
+    """Translations are read like summaries (and cached alike), after every summary they may translate."""
+    inputs = (repr(settings), other_inputs(settings))
+    schema, vocabularies, problems = library.schema, library.vocabularies, library.problems
+
+    def read(file: Path, rel: str, slug: str) -> Summary | None:
+        return read_once(file, rel, inputs, problems, lambda found: read_summary(file, rel, schema, vocabularies, found, scanner, slug))
+
+    hidden = set(settings.local.hidden.get("summaries", []))
+    return load_translations(files, settings.root, settings.languages, library._by_slug, set(slugs), read, site, problems, hidden)
+
+
+def _translated_pages(settings: Settings, slugs: list[str]) -> list[str]:
+    """Every summary has an address in each other language (its translation, or the original with a notice)."""
+    languages = settings.languages
+    return [languages.source(routes.summary(slug), code) for code in languages.others for slug in slugs]
 
 
 def _check_published_folders(settings: Settings, problems: Problems) -> None:

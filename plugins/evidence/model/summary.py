@@ -106,13 +106,13 @@ class Summary:
         return (-self.published.toordinal(), self.title.lower(), self.slug)
 
 
-def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner | None = None) -> Summary | None:
+def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner | None = None, slug: str | None = None) -> Summary | None:
     """Read and check one file; every problem goes into ``problems``.
 
     A file with errors still comes back, marked not valid, so later checks can
     run on its sound fields; None only when its front matter cannot be read.
     """
-    slug = file.stem
+    slug = slug or file.stem  # a translation (x.cy.md) is the summary x in another language
     before = len(problems.errors)
     if not SLUG.match(slug):
         problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens, for example {_suggest_slug(slug)}.md")
@@ -127,7 +127,7 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
         if not any(issue.path[: len(path)] == path for path in unfilled):
             problems.error(rel, issue.line_in(document.lines), issue.message)
     _check_vocabularies(document, rel, schema, vocabularies, problems, unfilled)
-    links, images = _check_body(document, rel, schema, problems, scanner or default_scanner())
+    links, images = _check_body(document, rel, schema, problems, scanner or default_scanner(), headings=slug == file.stem)
     flawed = tuple(unfilled) + tuple(issue.path for issue in issues)
     valid = len(problems.errors) == before
     return Summary(slug, rel, document.data, document.body, document.body_line, document.lines, links, images, valid, flawed)
@@ -177,8 +177,9 @@ def _check_vocabularies(document: Document, rel: str, schema: Schema, vocabulari
             problems.error(rel, document.line_of(where), f"'{spec.name}': '{item}' is not a known {vocabulary.label.lower()}; {hint} (to add a new value, add a term to {vocabulary.path})")
 
 
-def _check_body(document: Document, rel: str, schema: Schema, problems: Problems, scanner: LinkScanner) -> tuple[list, list]:
-    """Refuse dangerous markup, warn about missing sections and length; return the links and images for later checks."""
+def _check_body(document: Document, rel: str, schema: Schema, problems: Problems, scanner: LinkScanner, headings: bool = True) -> tuple[list, list]:
+    """Refuse dangerous markup, warn about missing sections and length; return the links and images for later checks.
+    A translation's headings are in its own language, so only the original is held to the English ones."""
     too_long = body_too_long(document, schema)
     if too_long:
         problems.error(rel, document.body_line, too_long)
@@ -192,7 +193,7 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
     for line, message in unsafe_markup(source, links + images):
         problems.error(rel, line, message)
     present = {_normal(h.text) for h in source.headings()}
-    for expected in schema.spec.get("x-body-headings", []):
+    for expected in schema.spec.get("x-body-headings", []) if headings else []:
         if _normal(expected["heading"]) not in present:
             problems.warning(rel, document.body_line, f"missing section '## {expected['heading']}': {expected['prompt']}")
     for line, message in length_warnings(source):

@@ -45,7 +45,7 @@ STANDARD_FILTER = "standard"
 @dataclass(frozen=True)
 class IndexPlan:
     site_dir: Path
-    language: str = "en"
+    language: str | None = "en"  # None: each page's <html lang> chooses its index (a site in several languages)
     output_subdir: str = "pagefind"
     exclude_selectors: tuple[str, ...] = ("[data-pagefind-ignore]", ".md-source-file", ".headerlink")
 
@@ -55,7 +55,8 @@ class IndexPlan:
 
     def command(self, python: str = sys.executable) -> list[str]:
         command = [python, "-m", "pagefind", "--site", str(self.site_dir), "--output-subdir", self.output_subdir]
-        command += ["--force-language", self.language, "--silent"]
+        command += ["--force-language", self.language] if self.language else []
+        command += ["--silent"]
         for selector in self.exclude_selectors:
             command += ["--exclude-selectors", selector]
         return command

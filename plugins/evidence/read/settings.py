@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .languages import Languages
 from .front_matter import line_of
 from .local_settings import LocalSettings
 from .options import read_config_file
@@ -51,6 +52,7 @@ class Settings:
     data_licence_name: str = ""  # the open data's licence; empty: none chosen yet, and the catalogue says so
     data_licence_url: str = ""
     nation: str = "england"  # chooses <data_dir>/cpd/<nation>.yml
+    languages: Languages = field(default_factory=Languages)  # the first is the main language (evidence.read.languages)
     contribute: bool = True  # the Contribute section: its pages, nav entry and the links to it (evidence.read.sections)
     analytics_engine: str = ""  # off; or plausible, goatcounter, matomo (evidence/outputs/analytics.py)
     analytics_url: str = ""
@@ -99,6 +101,7 @@ class Settings:
             site_url=site_url,
             local=local,
             contribute=options.get("contribute", True),
+            languages=Languages(tuple(options.get("languages") or ("en",))),
             analytics_engine=options.get("analytics_engine") or "",
             analytics_url=options.get("analytics_url") or "",
             analytics_site=str(options.get("analytics_site") or ""),

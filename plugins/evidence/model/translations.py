@@ -1,0 +1,83 @@
+"""Translated summaries: ``<slug>.<code>.md`` beside ``<slug>.md``, read with the same schema.
+
+A translation is a whole summary in another language, checked like any other
+(fields, vocabularies, links from its own address under ``/<code>/``), plus
+what makes it a translation: the summary it translates exists, its language is
+one the site publishes, and it describes the same study (its ``source`` is the
+original's). Facets, feeds and the catalogue stay with the originals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..check.links import SitePages
+from ..read import routes
+from ..read.front_matter import line_of
+from ..read.languages import IN_ENGLISH, Languages, translation_of
+from ..read.problems import Problems
+from .summary import Summary
+
+Reader = Callable[[Path, str, str], "Summary | None"]  # (file, path from the root, slug) -> the summary read
+
+
+@dataclass
+class Translations:
+    """Valid translations by language code, then by the slug of the summary they translate."""
+
+    languages: Languages = field(default_factory=Languages)
+    by_language: dict[str, dict[str, Summary]] = field(default_factory=dict)
+
+    def of(self, code: str, slug: str) -> Summary | None:
+        return self.by_language.get(code, {}).get(slug)
+
+
+def split(files: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(originals, translations) among a folder's files."""
+    translated = [f for f in files if translation_of(f)]
+    return [f for f in files if not translation_of(f)], translated
+
+
+def load_translations(files: list[Path], root: Path, languages: Languages, originals: dict[str, Summary], known: set[str], read: Reader, site: SitePages, problems: Problems, hidden: set[str] = frozenset()) -> Translations:
+    """Read every translation the site publishes; a file it cannot publish is a located message, never skipped silently.
+    ``known``: the slug of every summary file (valid or not); ``hidden``: the ones the copy hides (their translations go too)."""
+    found = Translations(languages, {code: {} for code in languages.others})
+    for file in files:
+        name, code = translation_of(file)
+        rel = file.relative_to(root).as_posix()
+        if name in hidden or not _publishable(rel, name, code, languages, known, problems):
+            continue
+        before = len(problems.errors)
+        summary = read(file, rel, name)
+        if summary is None:
+            continue
+        _check_same_study(summary, originals.get(name), problems)
+        for line, message in site.check(languages.source(routes.summary(name), code), summary.links, summary.images):
+            problems.error(rel, line, message)
+        if summary.valid and len(problems.errors) == before:
+            found.by_language[code][name] = summary
+    return found
+
+
+def _publishable(rel: str, name: str, code: str, languages: Languages, known: set[str], problems: Problems) -> bool:
+    """A translation needs a language the site publishes, other than its main one, and a summary to translate."""
+    if code == languages.main:
+        problems.error(rel, 1, f"{IN_ENGLISH[code]} is the site's main language, so this text belongs in {name}.md itself; move it there and delete this file")
+    elif code not in languages.others:
+        problems.warning(rel, 1, f"this {IN_ENGLISH[code]} translation is not published: the site's languages are {', '.join(languages.codes)}; add {code} to the evidence option 'languages' (in local/settings.yml: evidence: {{languages: [{', '.join(languages.codes + (code,))}]}}) or delete the file")
+    elif name not in known:
+        problems.error(rel, 1, f"this is a {IN_ENGLISH[code]} translation of {name}.md, but there is no summary {name}.md beside it; name the file after the summary it translates (<its-file-name>.{code}.md), or add {name}.md")
+    else:
+        return True
+    return False
+
+
+def _check_same_study(summary: Summary, original: Summary | None, problems: Problems) -> None:
+    """Words are translated; the study is the same one. A different source would cite another study."""
+    if original is None or summary.sound(("source",)) is None:
+        return
+    if summary.sound(("source",)) != original.sound(("source",)):
+        line = line_of(summary.lines, ("source",))
+        problems.error(summary.path, line, f"'source' differs from {original.path}: a translation describes the same study; copy 'source' from {original.path} unchanged")

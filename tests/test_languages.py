@@ -1,0 +1,170 @@
+"""A site in English and Welsh: translations beside summaries, their own addresses, alternates, the switcher.
+
+Fixture sites built in tmp_path with ``languages: [en, cy]`` set in local/settings.yml, as a council would.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, Project, summary_text
+
+WELSH = summary_text(
+    title="Matiau siarad mewn cartrefi gofal",
+    summary="Roedd staff a ddefnyddiodd fyrddau lluniau yn deall dymuniadau preswylwyr yn well.",
+    body="## Pam mae'n bwysig\n\nMae geiriau'n anodd i rai pobl.\n",
+)
+OTHER = summary_text(title="Life story books", source={"citation": "Example findings 2", "url": "https://example.org/findings-2.pdf"})
+
+
+def bilingual(project: Project, languages: str = "[en, cy]") -> Project:
+    (project.root / "local").mkdir(exist_ok=True)
+    (project.root / "local" / "settings.yml").write_text(f"evidence:\n  languages: {languages}\n", encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Project:
+    project = bilingual(Project(tmp_path_factory.mktemp("bilingual") / "project"))
+    project.add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", WELSH)
+    project.add("life-story-books.md", OTHER)
+    assert project.build() == 0
+    return project
+
+
+def alternates(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+
+
+def test_a_translation_has_its_own_address_in_its_language(site):
+    page = site.page("/cy/research/talking-mats/")
+    assert '<html lang="cy"' in page
+    assert "Matiau siarad mewn cartrefi gofal" in page and "Mae geiriau&#39;n anodd" not in page.replace("Mae geiriau'n", "")
+    words = yaml.safe_load((REPO / "data" / "ui" / "cy.yml").read_text(encoding="utf-8"))
+    assert words["research_summary"] in page and words["reflection"] in page
+
+
+def test_the_english_address_is_unchanged_and_english(site):
+    page = site.page("/research/talking-mats/")
+    assert '<html lang="en"' in page and "Talking mats in care homes" in page
+
+
+def test_alternates_pair_both_ways_with_a_default(site):
+    english, welsh = alternates(site.page("/research/talking-mats/")), alternates(site.page("/cy/research/talking-mats/"))
+    assert english == welsh
+    assert english["en"].endswith("/research/talking-mats/") and not english["en"].endswith("/cy/research/talking-mats/")
+    assert english["cy"].endswith("/cy/research/talking-mats/")
+    assert english["x-default"] == english["en"]
+
+
+def switcher(html: str) -> list[tuple[str, str]]:
+    nav = re.search(r'<nav class="ev-languages"(.*?)</nav>', html, re.S).group(1)
+    return re.findall(r'href="([^"]+)" hreflang="([^"]+)"', nav)
+
+
+def test_the_switcher_links_each_page_to_its_twin(site):
+    assert switcher(site.page("/research/talking-mats/")) == [("../../cy/research/talking-mats/", "cy")]
+    assert switcher(site.page("/cy/research/talking-mats/")) == [("../../../research/talking-mats/", "en")]
+    assert switcher(site.page("/search/")) == [("../cy/search/", "cy")]
+
+
+def test_an_untranslated_summary_is_shown_in_english_with_a_notice_in_welsh(site):
+    page = site.page("/cy/research/life-story-books/")
+    notice = yaml.safe_load((REPO / "data" / "ui" / "cy.yml").read_text(encoding="utf-8"))["untranslated"]
+    assert '<html lang="cy"' in page
+    assert notice.replace("'", "&#39;") in page
+    assert '<article class="ev-summary" lang="en">' in page  # the text is marked as English...
+    assert "data-pagefind-body" not in page  # ...and left to the English index
+    assert not alternates(page) and not alternates(site.page("/research/life-story-books/"))
+
+
+def test_pagefind_writes_an_index_per_language(site):
+    entry = (site.root / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    languages = yaml.safe_load(entry)["languages"]
+    assert set(languages) == {"en", "cy"}
+    assert languages["cy"]["page_count"] == 1  # the one translation: untranslated Welsh addresses stay out
+
+
+def test_the_welsh_search_page_searches_in_welsh(site):
+    page = site.page("/cy/search/")
+    assert '<html lang="cy"' in page and "data-search-strings" in page
+    assert 'action="../../cy/search/"' in page or 'action="./"' in page or 'action="."' in page
+
+
+def build_pages(project: Project) -> dict[str, str]:
+    assert project.build() == 0
+    site = project.root / "site"
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def test_english_only_is_the_default_and_adds_nothing(tmp_path):
+    plain, explicit = Project(tmp_path / "plain"), bilingual(Project(tmp_path / "explicit"), "[en]")
+    for project in (plain, explicit):
+        project.add("talking-mats.md", summary_text())
+        project.add("talking-mats.cy.md", WELSH)
+    first, second = build_pages(plain), build_pages(explicit)
+    assert first == second
+    assert not any(name.startswith("cy/") for name in first)
+    assert not any("hreflang" in html or "ev-languages" in html for html in first.values())
+
+
+def problems(project: Project) -> list[str]:
+    return [str(p) for p in project.library().problems.sorted()]
+
+
+def test_a_translation_without_its_summary_is_a_located_error_with_the_fix(project):
+    bilingual(project).add("talking-mat.cy.md", WELSH)
+    found = problems(project)
+    assert any(p.startswith("research_summaries/talking-mat.cy.md:1: this is a Welsh translation") and "no summary talking-mat.md" in p for p in found)
+
+
+def test_a_translation_is_checked_with_the_summary_schema(project):
+    bilingual(project).add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", summary_text(title="Matiau siarad", design="not-a-design"))
+    assert any(p.startswith("research_summaries/talking-mats.cy.md:") and "'design'" in p for p in problems(project))
+
+
+def test_a_translation_describes_the_same_study(project):
+    bilingual(project).add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", OTHER)
+    assert any("talking-mats.cy.md:" in p and "'source' differs" in p for p in problems(project))
+
+
+def test_a_translation_the_site_does_not_publish_is_a_warning_naming_the_setting(project):
+    project.add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", WELSH)
+    found = problems(project)
+    assert any("talking-mats.cy.md:1: warning:" in p and "languages" in p for p in found)
+    assert project.build() == 0
+
+
+def test_a_language_the_site_cannot_publish_is_refused_with_its_line(project):
+    bilingual(project, "[en, fr]")
+    found = problems(project)
+    assert any(p.startswith("local/settings.yml:") and "languages" in p and "en, cy" in p for p in found)
+
+
+def test_english_must_come_first(project):
+    bilingual(project, "[cy, en]")
+    assert any(p.startswith("local/settings.yml:") and "item 1" in p and "en" in p for p in problems(project))
+
+
+def test_every_language_file_has_the_english_keys():
+    folder = REPO / "data" / "ui"
+    english = yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8"))
+    for path in folder.glob("*.yml"):
+        assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) == set(english), path.name
+
+
+def test_missing_welsh_words_are_a_warning_and_english_stands_in(project):
+    bilingual(project).add("talking-mats.md", summary_text())
+    words = project.root / "data" / "ui" / "cy.yml"
+    words.write_text("search: Chwilio\n", encoding="utf-8")
+    assert any(p.startswith("data/ui/cy.yml:1: warning:") and "skip_link" in p for p in problems(project))
+    assert project.build() == 0
+    assert "Research summary" in project.page("/cy/research/talking-mats/")
