@@ -134,6 +134,7 @@ def assert_both_sides_published(site: Path) -> None:
     assert "--md-code-bg-color:#f4f4f4" in re.sub(r"\s", "", (site / "assets/stylesheets/brand.css").read_text(encoding="utf-8"))
     assert "Family group conferences in our service" in (site / "research/family-group-conferences-in-our-service/index.html").read_text(encoding="utf-8")
     assert "A summary the project added later" in (site / "research/added-upstream/index.html").read_text(encoding="utf-8")
+    assert '<html lang="cy"' in (site / "cy/research/family-group-conferences-in-our-service/index.html").read_text(encoding="utf-8")
     assert (site / "browse/topic/upstream-new-topic/index.html").is_file() and (site / "browse/topic/family-group-conferences/index.html").is_file()
     assert "The Practice Development Team chooses the research" in (site / "our-team/index.html").read_text(encoding="utf-8")
     assert not (site / "contribute").exists() or not (site / "contribute/web-editor/index.html").exists()

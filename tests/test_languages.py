@@ -37,8 +37,13 @@ def site(tmp_path_factory) -> Project:
     return project
 
 
-def alternates(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+def alternates(site: Project, url: str) -> dict[str, str]:
+    """The hreflang alternates sitemap.xml gives for a page (hreflang -> address)."""
+    sitemap = (site.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    for entry in re.findall(r"<url>(.*?)</url>", sitemap, re.S):
+        if re.search(rf"<loc>[^<]*://[^/<]+{re.escape(url)}</loc>", entry):
+            return dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry))
+    raise AssertionError(f"{url} is not in sitemap.xml")
 
 
 def test_a_translation_has_its_own_address_in_its_language(site):
@@ -55,7 +60,7 @@ def test_the_english_address_is_unchanged_and_english(site):
 
 
 def test_alternates_pair_both_ways_with_a_default(site):
-    english, welsh = alternates(site.page("/research/talking-mats/")), alternates(site.page("/cy/research/talking-mats/"))
+    english, welsh = alternates(site, "/research/talking-mats/"), alternates(site, "/cy/research/talking-mats/")
     assert english == welsh
     assert english["en"].endswith("/research/talking-mats/") and not english["en"].endswith("/cy/research/talking-mats/")
     assert english["cy"].endswith("/cy/research/talking-mats/")
@@ -80,7 +85,8 @@ def test_an_untranslated_summary_is_shown_in_english_with_a_notice_in_welsh(site
     assert notice.replace("'", "&#39;") in page
     assert '<article class="ev-summary" lang="en">' in page  # the text is marked as English...
     assert "data-pagefind-body" not in page  # ...and left to the English index
-    assert not alternates(page) and not alternates(site.page("/research/life-story-books/"))
+    assert '<meta name="robots" content="noindex">' in page
+    assert not alternates(site, "/cy/research/life-story-books/") and not alternates(site, "/research/life-story-books/")
 
 
 def test_pagefind_writes_an_index_per_language(site):
@@ -111,6 +117,7 @@ def test_english_only_is_the_default_and_adds_nothing(tmp_path):
     assert first == second
     assert not any(name.startswith("cy/") for name in first)
     assert not any("hreflang" in html or "ev-languages" in html for html in first.values())
+    assert "hreflang" not in (plain.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def problems(project: Project) -> list[str]:

@@ -187,6 +187,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["analytics_can_see"], env.globals["analytics_cannot_see"] = analytics.CAN_SEE, analytics.CANNOT_SEE
         env.globals["feeds_enabled"] = self.feeds_written
         env.globals["ui"] = _english_words(config, self.library, self.config.data_dir)
+        # hreflang alternates for sitemap.xml (overrides/sitemap.xml); empty on a site in one language
+        env.globals["page_alternates"] = {src: found.alternates for src, found in self.page_languages.items() if found.alternates}
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
