@@ -175,3 +175,19 @@ def test_missing_welsh_words_are_a_warning_and_english_stands_in(project):
     assert any(p.startswith("data/ui/cy.yml:1: warning:") and "skip_link" in p for p in problems(project))
     assert project.build() == 0
     assert "Research summary" in project.page("/cy/research/talking-mats/")
+
+
+def test_a_reading_path_translation_is_kept_with_a_warning_not_an_error(project):
+    bilingual(project).add("talking-mats.md", summary_text())
+    project.add_reading_path("first-steps.cy.md", "---\ntitle: Camau cyntaf\n---\n")
+    found = problems(project)
+    assert any(p.startswith("reading_paths/first-steps.cy.md:1: warning:") and "main language only" in p for p in found)
+    assert not project.library().problems.errors
+
+
+def test_english_parts_of_a_welsh_page_are_marked_and_related_links_stay_in_welsh(site):
+    page = site.page("/cy/research/talking-mats/")
+    card = re.search(r'<li class="ev-card"([^>]*)>\s*<h3 class="ev-card__title"><a href="([^"]+)">', page)
+    assert card.group(1) == ' lang="en"' and card.group(2) == "../life-story-books/"  # untranslated: English text, Welsh address
+    assert '<div class="md-copyright" lang="en">' in page
+    assert 'class="md-copyright">' in site.page("/research/talking-mats/")

@@ -6,12 +6,14 @@ summary translated into Welsh and one not. Expectations come from data/ui/cy.yml
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 from conftest import REPO, Project, summary_text
 
-from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
+from .browser import WATCH_POLICY_JS, format_violations, format_vnu, run_axe, run_vnu, serve_site
 
 WELSH_WORD = "preswylwyr"  # in the translation only: a Welsh query for the Welsh page
 WELSH = summary_text(
@@ -24,7 +26,7 @@ RESULTS = "[data-search-page] .ev-result__title a"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def welsh_site(tmp_path_factory) -> Path:
     project = Project(tmp_path_factory.mktemp("welsh") / "project")
     (project.root / "local").mkdir()
     (project.root / "local" / "settings.yml").write_text("evidence:\n  languages: [en, cy]\n", encoding="utf-8")
@@ -32,7 +34,12 @@ def base(tmp_path_factory):
     project.add("talking-mats.cy.md", WELSH)
     project.add("life-story-books.md", summary_text(title="Life story books", source={"citation": "Example 2", "url": "https://example.org/2.pdf"}))
     assert project.build() == 0
-    with serve_site(project.root / "site") as url:
+    return project.root / "site"
+
+
+@pytest.fixture(scope="module")
+def base(welsh_site):
+    with serve_site(welsh_site) as url:
         yield url
 
 
@@ -91,3 +98,9 @@ def test_welsh_pages_pass_axe(tab, base, path):
     tab.goto(base + path)
     violations = run_axe(tab)
     assert not violations, format_violations(violations)
+
+
+def test_welsh_pages_are_valid_html(nu_checker, welsh_site):
+    files = [welsh_site / "cy" / part / "index.html" for part in ("research/talking-mats", "research/life-story-books", "search")]
+    errors = {path: messages for path, messages in run_vnu(files).items() if messages}
+    assert not errors, format_vnu(errors, welsh_site)

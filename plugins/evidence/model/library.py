@@ -76,7 +76,8 @@ class Library:
         _check_standards(read, frameworks, problems)
         _check_reviews(summaries, settings.review_after_years, problems)
         check_search_queries(summaries, problems)
-        path_files = overlay.files(settings.reading_paths_dir, READING_PATHS, "reading_paths")
+        path_files, path_translations = split(overlay.files(settings.reading_paths_dir, READING_PATHS, "reading_paths"))
+        _not_translated_yet(path_translations, settings.root, "reading paths", problems)
         site = SitePages.collect(
             slugs, settings.path(settings.reading_paths_dir), settings.path(settings.docs_dir),
             image_sources=settings.image_sources, config_file=settings.config_file, generated=_generated_pages(settings, frameworks) + _translated_pages(settings, slugs),
@@ -186,6 +187,12 @@ def _load_translations(settings: Settings, files: list[Path], library: "Library"
 
     hidden = set(settings.local.hidden.get("summaries", []))
     return load_translations(files, settings.root, settings.languages, library._by_slug, set(slugs), read, site, problems, hidden)
+
+
+def _not_translated_yet(files: list[Path], root: Path, plural: str, problems: Problems) -> None:
+    """Only summaries are published in other languages so far: a translation of anything else is kept, not lost in silence."""
+    for file in files:
+        problems.warning(file.relative_to(root).as_posix(), 1, f"{plural} are published in the site's main language only for now, so this translation is not read; keep it for later, or delete it")
 
 
 def _translated_pages(settings: Settings, slugs: list[str]) -> list[str]:

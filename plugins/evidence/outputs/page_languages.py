@@ -82,7 +82,8 @@ def _summary_twin(library: Library, page: GeneratedPage, code: str) -> Generated
     original = page.context["summary"]
     shown = library.translations.of(code, original.slug) or original
     related = [library.translations.of(code, other.slug) or other for other in page.context["related"]]
-    context = {**page.context, "summary": shown, "related": related, "slug": original.slug, "link_prefix": library.settings.languages.prefix(code)}
+    untranslated = {other.slug for other in page.context["related"] if not library.translations.of(code, other.slug)}
+    context = {**page.context, "summary": shown, "related": related, "untranslated": untranslated, "slug": original.slug, "link_prefix": library.settings.languages.prefix(code)}
     return replace(page, src=library.settings.languages.source(page.src, code), title=shown.title, description=shown.one_liner, context=context, markdown=shown.body, downloads=())
 
 
