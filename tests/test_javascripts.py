@@ -17,9 +17,19 @@ def test_shared_helpers_are_defined_once():
 
 
 def test_helpers_load_before_every_script_that_uses_them(bundled_site):
-    """Classic scripts run in order; the search module runs after them all, once the page is parsed."""
+    """Classic scripts run in order; the search module runs after them all, once the page is parsed, and
+    cpd-loader.js adds the CPD record's scripts (the panel's data-cpd-scripts) after the page's own."""
     built = bundled_site / "assets" / "javascripts"
-    for page in [bundled_site / "index.html", bundled_site / "my-cpd/index.html", bundled_site / "search/index.html"]:
-        sources = re.findall(r'<script[^>]*\ssrc="[^"]*assets/javascripts/([^"/]+\.js)"', page.read_text(encoding="utf-8"))
+    pages = [bundled_site / "index.html", bundled_site / "my-cpd/index.html", bundled_site / "search/index.html",
+             *sorted(bundled_site.glob("reading-paths/*/index.html"))[:1]]
+    used = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        sources = re.findall(r'<script[^>]*\ssrc="[^"]*assets/javascripts/([^"/]+\.js)"', text)
+        for listed in re.findall(r'data-cpd-scripts="([^"]*)"', text):
+            assert "cpd-loader.js" in sources, page
+            sources += [src.rsplit("/", 1)[-1] for src in listed.split()]
         users = [name for name in sources if name != "helpers.js" and "window.evidence" in (built / name).read_text(encoding="utf-8")]
-        assert users and sources.index("helpers.js") < min(sources.index(name) for name in users), sources
+        assert not users or sources.index("helpers.js") < min(sources.index(name) for name in users), sources
+        used.update(users)
+    assert {"cpd.js", "cpd-form.js"} <= used, "the pages checked include the scripts that use the helpers"
