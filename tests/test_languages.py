@@ -191,3 +191,28 @@ def test_english_parts_of_a_welsh_page_are_marked_and_related_links_stay_in_wels
     assert card.group(1) == ' lang="en"' and card.group(2) == "../life-story-books/"  # untranslated: English text, Welsh address
     assert '<div class="md-copyright" lang="en">' in page
     assert 'class="md-copyright">' in site.page("/research/talking-mats/")
+
+
+def test_a_hand_written_page_with_a_translation_gets_a_welsh_address(tmp_path):
+    project = bilingual(Project(tmp_path / "project"))
+    project.add("talking-mats.md", summary_text())
+    (project.root / "content" / "about.cy.md").write_text("# Amdanom ni\n\nMae'r wefan hon yn crynhoi ymchwil. [Chwilio](search.md)\n", encoding="utf-8")
+    assert project.build() == 0
+    welsh = project.page("/cy/about/")
+    assert '<html lang="cy"' in welsh and "Amdanom ni" in welsh
+    assert 'href="../../search/"' in welsh  # its links resolve from the original's folder, as check reads them
+    assert switcher(project.page("/about/")) == [("../cy/about/", "cy")]
+    assert switcher(welsh) == [("../../about/", "en")]
+    assert alternates(project, "/about/")["cy"].endswith("/cy/about/")
+    assert not (project.root / "site" / "about.cy").exists()
+
+
+def test_a_page_translation_without_its_page_is_an_error_and_one_not_published_is_left_out(tmp_path):
+    welsh_on, welsh_off = bilingual(Project(tmp_path / "on")), Project(tmp_path / "off")
+    for project in (welsh_on, welsh_off):
+        project.add("talking-mats.md", summary_text())
+        (project.root / "content" / "abuot.cy.md").write_text("# Amdanom ni\n", encoding="utf-8")
+    assert any(p.startswith("content/abuot.cy.md:1: this is a Welsh translation of abuot.md") for p in problems(welsh_on))
+    assert any(p.startswith("content/abuot.cy.md:1: warning: this Welsh page is not published") for p in problems(welsh_off))
+    assert welsh_off.build() == 0
+    assert not (welsh_off.root / "site" / "abuot.cy").exists()

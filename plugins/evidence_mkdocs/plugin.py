@@ -38,7 +38,7 @@ from evidence.read.sections import CONTRIBUTE, Section, in_section, unlinked
 from evidence.read.settings import Settings
 from evidence.read.site_identity import SiteIdentity
 from evidence.read.languages import MAIN, Languages
-from evidence.outputs.page_languages import PageLanguage, language_pages
+from evidence.outputs.page_languages import PageLanguage, hand_written_languages, language_pages, translated_address
 from evidence.read.ui_strings import Words, load_words
 
 from . import local_files, local_identity
@@ -146,6 +146,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, routes.cpd_rules_script(), content=script))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
         files = local_files.add_local_files(files, config, self.library)
+        files = self._place_translations(files)
         self.hidden_urls = local_files.hidden_urls(files, self.library)
         files = local_identity.add_colours(files, config, self.library.settings.local)
         if not self.library.settings.contribute:
@@ -153,6 +154,24 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.incremental:
             self.incremental.mark(files, self.pages, self.library)
         return self._add_feeds(files, config)
+
+    def _place_translations(self, files: Files) -> Files:
+        """A hand-written page's translation is written at the original's address under /<code>/ (about.cy.md
+        -> cy/about/); links in it resolve from the original's folder, as the check read them. One the
+        site does not publish is left out, not published at /about.cy/."""
+        languages = self.library.settings.languages
+        for translation in self.library.page_translations:
+            file, original = files.get_file_from_path(translation.src), files.get_file_from_path(translation.original)
+            if file and original:
+                file.dest_uri = translated_address(translation, languages, original.dest_uri)
+                for cached in ("url", "abs_dest_path"):  # MkDocs caches both from dest_uri
+                    file.__dict__.pop(cached, None)
+        for src in self.library.untranslated_pages:
+            file = files.get_file_from_path(src)
+            if file:
+                file.inclusion = InclusionLevel.EXCLUDED
+        self.page_languages.update(hand_written_languages(self.library))
+        return files
 
     def _add_feeds(self, files: Files, config) -> Files:
         """Atom needs absolute addresses: without a site_url (or without summaries) there are no feeds,

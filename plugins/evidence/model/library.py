@@ -33,7 +33,7 @@ from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .search_queries import check_search_queries
 from .summary import Summary, read_summary
-from .translations import Translations, load_translations, split
+from .translations import PageTranslation, Translations, load_translations, page_translations, split
 from ..read.ui_strings import Words, load_words
 from .vocabulary import Term, Vocabularies
 
@@ -57,6 +57,8 @@ class Library:
     events: list[Event] = field(default_factory=list)
     translations: Translations = field(default_factory=Translations)  # summaries in the site's other languages
     words: dict[str, Words] = field(default_factory=dict)  # the interface's words per language (data/ui/<code>.yml)
+    page_translations: list[PageTranslation] = field(default_factory=list)  # hand-written pages in other languages
+    untranslated_pages: list[str] = field(default_factory=list)  # translations of pages that are not published
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
@@ -93,6 +95,7 @@ class Library:
         ui = f"{settings.data_dir}/ui"
         library.words = load_words(settings.path(ui), settings.root, settings.languages, problems, overlay.local(ui))
         library.local_pages, library.hidden_pages = overlay.pages(settings.docs_dir, [routes.field_reference(), routes.starter()])
+        library.page_translations, library.untranslated_pages = page_translations(_hand_written(settings, library.local_pages), settings.languages, problems, frozenset(library.hidden_pages))
         library._add_cpd(frameworks, site, scanner, path_files, overlay.file(settings.cpd_file.relative_to(settings.root).as_posix()))
         library.practice_weeks = load_practice_weeks(settings.path(settings.practice_weeks_dir), settings.root, library, problems)
         library.events = load_events(settings.path(settings.events_dir), settings.root, library, problems)
@@ -187,6 +190,15 @@ def _load_translations(settings: Settings, files: list[Path], library: "Library"
 
     hidden = set(settings.local.hidden.get("summaries", []))
     return load_translations(files, settings.root, settings.languages, library._by_slug, set(slugs), read, site, problems, hidden)
+
+
+def _hand_written(settings: Settings, local_pages: list[str]) -> dict[str, str]:
+    """Every hand-written page as MkDocs knows it (from docs_dir) -> where it is in the project, a copy's own winning."""
+    docs = settings.path(settings.docs_dir)
+    found = {p.relative_to(docs).as_posix(): f"{settings.docs_dir}/{p.relative_to(docs).as_posix()}" for p in docs.rglob("*.md") if p.is_file()} if docs.is_dir() else {}
+    found = {src: shown for src, shown in found.items() if not any(part.startswith(".") for part in src.split("/"))}
+    found.update({src: f"{FOLDER}/{settings.docs_dir}/{src}" for src in local_pages if src.endswith(".md")})
+    return found
 
 
 def _not_translated_yet(files: list[Path], root: Path, plural: str, problems: Problems) -> None:

@@ -9,6 +9,7 @@ original's). Facets, feeds and the catalogue stay with the originals.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -81,3 +82,40 @@ def _check_same_study(summary: Summary, original: Summary | None, problems: Prob
     if summary.sound(("source",)) != original.sound(("source",)):
         line = line_of(summary.lines, ("source",))
         problems.error(summary.path, line, f"'source' differs from {original.path}: a translation describes the same study; copy 'source' from {original.path} unchanged")
+
+
+@dataclass(frozen=True)
+class PageTranslation:
+    """A hand-written page's translation (``about.cy.md``), published at the page's address under /<code>/."""
+
+    src: str  # as MkDocs knows it, from docs_dir: about.cy.md
+    original: str  # about.md
+    code: str
+
+
+def page_translations(pages: dict[str, str], languages: Languages, problems: Problems, hidden: frozenset[str] = frozenset()) -> tuple[list[PageTranslation], list[str]]:
+    """(the translations of hand-written pages the site publishes, those it leaves out).
+    ``pages``: every hand-written page's source path from docs_dir -> its path from the project root, for messages."""
+    published, left_out = [], []
+    for src, shown in sorted(pages.items()):
+        found = translation_of(Path(src))
+        if not found:
+            continue
+        original = f"{posixpath.dirname(src)}/{found[0]}.md".lstrip("/")
+        if original in hidden or not _publishable_page(shown, original, found[1], languages, pages, problems):
+            left_out.append(src)
+        else:
+            published.append(PageTranslation(src, original, found[1]))
+    return published, left_out
+
+
+def _publishable_page(shown: str, original: str, code: str, languages: Languages, pages: dict[str, str], problems: Problems) -> bool:
+    if code == languages.main:
+        problems.error(shown, 1, f"{IN_ENGLISH[code]} is the site's main language, so this text belongs in {original} itself; move it there and delete this file")
+    elif code not in languages.others:
+        problems.warning(shown, 1, f"this {IN_ENGLISH[code]} page is not published: the site's languages are {', '.join(languages.codes)}; add {code} to the evidence option 'languages' or delete the file")
+    elif original not in pages:
+        problems.error(shown, 1, f"this is a {IN_ENGLISH[code]} translation of {original}, but there is no page {original}; name the file after the page it translates (<its-name>.{code}.md beside it), or add {original}")
+    else:
+        return True
+    return False

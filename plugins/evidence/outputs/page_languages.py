@@ -5,8 +5,9 @@ copy builds exactly the pages it always did. With more, every summary has an
 address in each other language (``/cy/research/<slug>/``): its translation when
 there is one, otherwise the original text marked as such, under the other
 language's interface and a notice. The search page has one per language too,
-so a Welsh reader searches the Welsh index. Reading paths and hand-written
-pages are published in the main language only.
+so a Welsh reader searches the Welsh index. A hand-written page has an address in
+another language only when it has a translation (``about.cy.md`` -> ``/cy/about/``).
+Reading paths are published in the main language only.
 """
 
 from __future__ import annotations
@@ -104,3 +105,23 @@ def _search_language(languages: Languages, src: str) -> PageLanguage:
 
 def _code_of(languages: Languages, src: str) -> str:
     return next((code for code in languages.others if src.startswith(languages.prefix(code))), languages.main)
+
+
+def hand_written_languages(library: Library) -> dict[str, PageLanguage]:
+    """Each translated hand-written page and its original, by source path: their languages and versions."""
+    languages = library.settings.languages
+    found: dict[str, PageLanguage] = {}
+    by_original: dict[str, list] = {}
+    for translation in library.page_translations:
+        by_original.setdefault(translation.original, []).append(translation)
+    for original, translations in by_original.items():
+        versions = (Version(languages.main, NAMES[languages.main], routes.url_of(original), True),)
+        versions += tuple(Version(t.code, NAMES[t.code], routes.url_of(languages.source(original, t.code)), True) for t in translations)
+        found[original] = PageLanguage(languages.main, languages.main, versions)
+        found.update({t.src: PageLanguage(t.code, t.code, versions) for t in translations})
+    return found
+
+
+def translated_address(translation, languages: Languages, original_dest: str) -> str:
+    """Where a translated page is written: the original's file under the language's folder."""
+    return languages.prefix(translation.code) + original_dest
