@@ -216,3 +216,10 @@ def test_a_page_translation_without_its_page_is_an_error_and_one_not_published_i
     assert any(p.startswith("content/abuot.cy.md:1: warning: this Welsh page is not published") for p in problems(welsh_off))
     assert welsh_off.build() == 0
     assert not (welsh_off.root / "site" / "abuot.cy").exists()
+
+
+def test_the_editors_guide_is_its_own_search_type_in_every_language():
+    from evidence.outputs.search_index import CONTENT_TYPES, page_type
+
+    assert page_type("cy/contribute/writing/") == page_type("contribute/writing/") == CONTENT_TYPES["guide"]
+    assert page_type("cy/about/") == page_type("about/") == CONTENT_TYPES["page"]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..read.languages import NAMES
+
 if TYPE_CHECKING:  # only for annotations: the library imports nothing from here
     from ..model.facet import Facet
     from ..model.library import Library
@@ -37,8 +39,10 @@ EDITORS_GUIDE = "contribute/"
 
 
 def page_type(url: str) -> str:
-    """The type a hand-written page is searchable as, from its address."""
-    return CONTENT_TYPES["guide"] if url.startswith(EDITORS_GUIDE) else CONTENT_TYPES["page"]
+    """The type a hand-written page is searchable as, from its address (in any language: cy/contribute/ too)."""
+    first, _, rest = url.partition("/")
+    path = rest if first in NAMES else url
+    return CONTENT_TYPES["guide"] if path.startswith(EDITORS_GUIDE) else CONTENT_TYPES["page"]
 STANDARD_FILTER = "standard"
 
 
