@@ -20,7 +20,7 @@ from evidence.check.content_names import OwnNames
 from evidence.check.safety import sanitize_html
 from evidence.model.library import Library, load_library
 from evidence.model import cpd_rules
-from evidence.outputs import analytics, search_index, share_image
+from evidence.outputs import analytics, search_index, share_image, spelling
 from evidence.outputs.catalogue import Licence, catalogue_files
 from evidence.outputs.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
 from evidence.outputs.feed import render as render_feed
@@ -144,6 +144,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.library.cpd:
             script = cpd_rules.browser_script(self.library.cpd, self.library.frameworks)
             files.append(File.generated(config, routes.cpd_rules_script(), content=script))
+        for code in self.library.settings.languages.codes:
+            files.append(File.generated(config, routes.search_words(code), content=spelling.word_list(self.library, code), inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
         files = local_files.add_local_files(files, config, self.library)
         files = self._place_translations(files)

@@ -4,7 +4,7 @@
    opening the box ("/", the phone's search button) stays there, so it works
    before this file arrives. Without scripts the box is a plain form to /search/. */
 
-import { PARTIAL_NOTICE, element, forReaders, loadPagefind, plural, resultType, runSearch, say } from "./search-engine.js";
+import { PARTIAL_NOTICE, didYouMean, element, forReaders, loadPagefind, plural, resultType, runSearch, say, sayWithLink } from "./search-engine.js";
 
 const SHOWN = 6;
 const DEBOUNCE_MS = 200;
@@ -86,36 +86,52 @@ async function search(parts) {
     parts.status.textContent = "";
     return;
   }
-  let response;
+  let response, suggestion;
   try {
     const pagefind = await loadPagefind(parts.bundle);
     const options = forReaders({}, query, parts.form.dataset.guideType);
     response = await runSearch(pagefind, query, options, (words) => pagefind.debouncedSearch(words, options, DEBOUNCE_MS));
+    if (!response || ticket !== parts.latest) return; // a newer keystroke won
+    suggestion = await didYouMean(pagefind, query, response, parts.form.dataset.words, options);
   } catch (error) {
     if (ticket === parts.latest) showUnavailable(parts);
     return;
   }
-  if (!response || ticket !== parts.latest) return; // a newer keystroke won
   const shown = await Promise.all(response.results.slice(0, SHOWN).map((result) => result.data()));
   if (ticket !== parts.latest) return;
-  render(parts, query, response.results.length, shown, response.partial);
+  render(parts, query, response.results.length, shown, response.partial, suggestion);
 }
 
-function render(parts, query, total, shown, partial) {
+function render(parts, query, total, shown, partial, suggestion) {
   parts.list.replaceChildren(...shown.map(resultItem));
   if (partial) parts.list.prepend(message(PARTIAL_NOTICE));
-  const url = new URL(parts.searchUrl, document.baseURI);
-  url.searchParams.set("q", query);
-  parts.all.href = url.pathname + url.search;
+  if (suggestion) parts.list.prepend(offer(parts, suggestion));
+  parts.all.href = searchPage(parts, query);
   parts.all.textContent = total
     ? say("all", { count: total }, `All ${plural(total, "result", "results")}, with filters`)
     : say("search_page", {}, "Search page, with filters");
   if (!total) parts.list.append(message(say("none", { query }, `Nothing found for “${query}”. Try other words, or fewer of them.`)));
   parts.panel.hidden = false;
   const more = total > shown.length ? ` The first ${shown.length} are listed.` : "";
+  const offered = suggestion ? ` ${say("did_you_mean", { link: `“${suggestion}”` }, `Did you mean “${suggestion}”?`)}` : "";
   parts.status.textContent = total
-    ? say("found", { count: total, query }, `${plural(total, "result", "results")} for “${query}”.${partial ? ` ${PARTIAL_NOTICE}` : ""}${more} Use the down arrow key to move through them.`)
-    : say("none", { query }, `No results for “${query}”.`);
+    ? say("found", { count: total, query }, `${plural(total, "result", "results")} for “${query}”.${partial ? ` ${PARTIAL_NOTICE}` : ""}${more} Use the down arrow key to move through them.`) + offered
+    : say("none", { query }, `No results for “${query}”.`) + offered;
+}
+
+function searchPage(parts, query) {
+  const url = new URL(parts.searchUrl, document.baseURI);
+  url.searchParams.set("q", query);
+  return url.pathname + url.search;
+}
+
+/* "Did you mean <corrected query>?": a link to the search page for it, first in the list. */
+function offer(parts, suggestion) {
+  const link = element("a", "ev-search-box__suggestion", suggestion);
+  link.href = searchPage(parts, suggestion);
+  const item = message("");
+  item.append(...sayWithLink("did_you_mean", "Did you mean {link}?", link));
+  return item;
 }
 
 function resultItem(data) {

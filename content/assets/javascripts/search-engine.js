@@ -1,7 +1,10 @@
 /* Pagefind, loaded only when someone starts to search, and the small pieces the
-   header box and the search page share: running a search, reading a result,
-   and writing a result card. No third-party code; Pagefind's own bundle is
-   built by `python3 build.py` into site/pagefind/. */
+   header box and the search page share: running a search (search-query.js),
+   reading a result, the page's own words, and writing a result card. No
+   third-party code; Pagefind's own bundle is built by `python3 build.py` into
+   site/pagefind/. */
+
+export { didYouMean, meaningfulWords, runSearch } from "./search-query.js";
 
 // Shared with the CPD scripts: helpers.js, a classic script that runs before any module.
 const { element, plural } = window.evidence;
@@ -28,17 +31,6 @@ export function loadPagefind(bundle) {
   return loading.get(base);
 }
 
-/* Phrasing that says how someone asks, not what about: "how do I", "what works
-   for", and words that are in every sentence. Pagefind wants every word of a
-   query on a page, so these would sink a practitioner's question. */
-const PHRASES = [
-  /\bhow (do|can|could|should|would) (i|we|you|they)\b/g, /\bwhat (works|helps) (for|with|in|when)\b/g,
-  /\bwhat (is|are|does|do)( the| a| an)?\b/g, /\b(is|are) there( any)?\b/g, /\b(any )?(evidence|research|studies) (on|about|into|for)\b/g,
-  /\bi (want|need) to\b/g, /\bbest way to\b/g,
-];
-const STOP_WORDS = new Set(("a an the and or of to in on for with about is are was were be been do does did i we you they " +
-  "my our your their how what why when which who whom can could should would will there any it its that this these those " +
-  "by at from as into me us them if so than then not no").split(" "));
 export const PARTIAL_NOTICE = say("partial", {}, "No summary has all of these words; showing those with most of them.");
 
 /* A sentence in the page's language. A page in another language than English carries its words
@@ -50,42 +42,10 @@ export function say(key, values, english) {
   return words[key] ? words[key].replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all)) : english;
 }
 
-/* The words of a query that say what it is about (all of them if every word is common). */
-export function meaningfulWords(query) {
-  let text = String(query).toLowerCase();
-  for (const phrase of PHRASES) text = text.replace(phrase, " ");
-  const words = text.split(/[^\p{L}\p{N}'’-]+/u).filter((word) => word && !STOP_WORDS.has(word));
-  return words.length ? words : String(query).toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-/* A search that meets a reader's sentence halfway: the meaningful words first,
-   all of them on a page; if no page has them all, the pages with most of them,
-   ranked by how many they have and how rare those words are (a word on few
-   pages says more than one on many). `first` runs the all-words search (the
-   header box passes Pagefind's debounced search, which returns null when a
-   newer keystroke has taken over). */
-export async function runSearch(pagefind, query, options, first = (words) => pagefind.search(words, options)) {
-  const words = meaningfulWords(query);
-  const response = await first(words.join(" "));
-  if (!response || response.results.length || words.length < 2) return response && { ...response, partial: false };
-  const results = await mostWords(pagefind, words, options);
-  return { ...response, results, partial: results.length > 0 };
-}
-
-async function mostWords(pagefind, words, options) {
-  const responses = await Promise.all(words.map((word) => pagefind.search(word, options)));
-  const found = new Map();
-  for (const response of responses) {
-    const rarity = 1 / Math.max(1, response.results.length);
-    for (const result of response.results) {
-      const entry = found.get(result.id) || { result, words: 0, weight: 0 };
-      entry.words += 1;
-      entry.weight += rarity;
-      found.set(result.id, entry);
-    }
-  }
-  const ranked = [...found.values()].sort((a, b) => b.words - a.words || b.weight - a.weight || b.result.score - a.result.score);
-  return ranked.map((entry) => entry.result);
+/* A sentence with a link in it, as nodes to append: "Did you mean {link}?" in the page's language. */
+export function sayWithLink(key, english, link) {
+  const [before, after = ""] = say(key, {}, english).split("{link}");
+  return [before, link, after];
 }
 
 /* Words that show a query is about editing the site: only then (or when the

@@ -3,7 +3,7 @@
    &sort=newest, a parameter repeated for several values), exactly what the form
    would submit, so any search can be shared, bookmarked and restored. */
 
-import { PARTIAL_NOTICE, forReaders, loadPagefind, meaningfulWords, plural, resultCard, runSearch, say, searchOptions } from "./search-engine.js";
+import { PARTIAL_NOTICE, didYouMean, element, forReaders, loadPagefind, meaningfulWords, plural, resultCard, runSearch, say, sayWithLink, searchOptions } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -114,26 +114,30 @@ async function run(page) {
   }
   page.list.setAttribute("aria-busy", "true");
   const options = forReaders(searchOptions(state), state.q, page.root.dataset.guideType, state.filters.type);
-  const [response, counts] = await Promise.all([
-    state.q ? runSearch(page.pagefind, state.q, options) : page.pagefind.search(null, options),
-    countsFor(page, state),
+  const response = state.q ? await runSearch(page.pagefind, state.q, options) : await page.pagefind.search(null, options);
+  const [counts, suggestion] = await Promise.all([
+    countsFor(page, state, response.searched),
+    didYouMean(page.pagefind, state.q, response, page.root.dataset.words, options),
   ]);
   if (ticket !== page.latest) return; // a newer search has started
   showCounts(page, { ...response.filters, ...counts });
-  showResults(page, response, state);
+  showResults(page, response, state, suggestion);
 }
 
 /* Counts for a group with choices come from a search without that group's own
    choices, so each number says how many results ticking that box would add.
    Content types are always counted so, editors' guide included: it stays on
-   offer as a filter even when a reader's search leaves it out. */
-async function countsFor(page, state) {
+   offer as a filter even when a reader's search leaves it out. `searched`: the
+   words runSearch asked Pagefind for (those the site holds). */
+async function countsFor(page, state, searched) {
   const counts = {};
+  const words = state.q ? searched ?? meaningfulWords(state.q).join(" ") : null;
   const groups = Object.keys(state.filters).filter((key) => state.filters[key].length || key === "type");
   await Promise.all(groups.map(async (key) => {
     const others = { ...state, filters: { ...state.filters, [key]: [] } };
     const empty = !others.q && !selectedCount(others);
-    const response = empty ? { filters: page.totals } : await page.pagefind.search(others.q ? meaningfulWords(others.q).join(" ") : null, searchOptions(others));
+    if (state.q && !words) return; // no word the site holds: nothing to count
+    const response = empty ? { filters: page.totals } : await page.pagefind.search(words, searchOptions(others));
     counts[key] = response.filters[key] || {};
   }));
   return counts;
@@ -150,12 +154,13 @@ function showCounts(page, counts) {
   }
 }
 
-function showResults(page, response, state) {
+function showResults(page, response, state, suggestion = null) {
   page.list.removeAttribute("aria-busy");
   page.results = response ? response.results : [];
   page.list.replaceChildren();
   page.help.hidden = Boolean(response);
   page.status.textContent = response ? describe(page.results.length, state, response.partial) : "";
+  if (suggestion) page.status.append(" ", offer(page, suggestion));
   showMore(page, false);
   if (response) {
     // For usage counting, when a council switches it on (analytics.js): nothing listens otherwise.
@@ -172,6 +177,25 @@ function describe(total, state, partial) {
   const order = state.sort === "newest" ? ", newest summaries first" : "";
   const found = say(state.q ? "found" : "found_all", values, `${plural(total, "result", "results")}${words}${filtered}${order}.`);
   return `${found}${partial ? ` ${PARTIAL_NOTICE}` : ""}`;
+}
+
+/* "Did you mean <corrected query>?" inside the status, so the live region reads
+   it out with the count. The link is the address of that search (filters and
+   order kept); followed here, it runs the search in place. */
+function offer(page, suggestion) {
+  const params = new URLSearchParams(window.location.search);
+  params.set("q", suggestion);
+  const link = element("a", "ev-search__suggestion", suggestion);
+  link.href = `?${params}`;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    page.query.value = suggestion;
+    page.query.focus();
+    run(page);
+  });
+  const sentence = element("span", "");
+  sentence.append(...sayWithLink("did_you_mean", "Did you mean {link}?", link));
+  return sentence;
 }
 
 /* Results load their details a page at a time, so a phone fetches only what it shows. */

@@ -93,6 +93,11 @@ def citation_file(slug: str, extension: str) -> str:
     return f"research/{slug}/citation.{extension}"
 
 
+def search_words(language: str) -> str:
+    """The words search suggests from when a query finds little: one list per language, beside the search page."""
+    return f"search/words.{language}.json"
+
+
 def share_image() -> str:
     """The picture link previews show (OpenGraph and Twitter cards): one for the whole site."""
     return "assets/images/share.png"
