@@ -48,6 +48,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     bench.add_argument("--no-preview", action="store_true", help="skip the preview reload figure")
     bench.add_argument("--rounds", type=int, default=1, help="builds of each kind, alternating; the fastest is shown (default 1)")
     bench.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (installed into bench/ on first use) on each page kind, ours and plain Material")
+    bench.add_argument("--questions-only", action="store_true", help="only search's held-out questions: top-1 and top-3 on the bundled site and among the first --n synthetic summaries")
     commands.add_parser("report", help="list summaries due for review and sources without open-access links")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "test":

@@ -18,6 +18,7 @@ build_entry = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build_entry)
 
 from evidence_cli import run  # noqa: E402
+from evidence_cli.search_relevance import Score  # noqa: E402
 
 
 def cli(project, *argv) -> int:
@@ -148,6 +149,7 @@ BUILD_ROW = {"n": 3, "validate_s": 0.01, "ours": RUN, "plain": {**RUN, "seconds"
 PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "transferred": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
 LIGHTHOUSE_ROW = {"site": "ours", "kind": "summary", "form": "mobile", "performance": 97, "accessibility": 100,
                   "lcp": 1800.0, "cls": 0.0, "tbt": 80.0, "bytes": 81_000, "dom": 345}
+QUESTIONS_ROW = {"site": "bundled site", "score": Score(asked=10, first=7, top=9, misses=("'lonely' (line 3) should find /research/x/; got []",))}
 SEARCH_ROW = {"n": 3, "index_files": 9, "index_bytes": 100_000, "page_bytes": 300_000, "page_index_bytes": 50_000, "box_index_bytes": 40_000, "lunr_bytes": 20_000}
 
 
@@ -160,6 +162,7 @@ def bench_spy(monkeypatch):
     monkeypatch.setattr(bench, "measure", lambda repo, count, work, rounds, preview: calls.setdefault("build", work) and BUILD_ROW)
     monkeypatch.setattr(search_bench, "measure_search", lambda repo, count, work, **kw: calls.setdefault("search", kw) and SEARCH_ROW)
     monkeypatch.setattr(page_bench, "measure_pages", lambda site, plain, chromium: calls.setdefault("pages", site) and [PAGE_ROW])
+    monkeypatch.setattr(search_bench, "measure_questions", lambda repo, work, distractors: calls.setdefault("questions", distractors) and [QUESTIONS_ROW])
     return calls
 
 
@@ -177,12 +180,34 @@ def test_bench_measures_search_on_the_corpus_and_site_it_built(bench_spy, monkey
     assert bench_spy["search"] == {"project": work / "project", "site": work / "site"}
     tables = markdown_tables(capsys.readouterr().out)
     assert bench_spy["pages"] == work / "site"
-    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "page kind", "Pagefind index", "requests"]
+    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "page kind", "Pagefind index", "asked", "requests"]
+    assert bench_spy["questions"] == 3, "the questions are also asked among the first size's synthetic summaries"
     for table in tables:
         assert len(table) == 3 and len({line.count("|") for line in table}) == 1, table
     assert "| 1.0 s (1.5 s) | 0.5 s (1.5 s) | 2.00 (1.00) | 70 + 50 MB |" in tables[0][2] and "| 0.8 s (1.5 s) | 40 |" in tables[0][2] and tables[0][2].endswith("| 1.5 s |")
     assert tables[1][2] == "| 3 | research | 3 | 0.1 MB | 29.3 KB | 30 KB |"
     assert tables[2][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
+    assert tables[3][2] == "| bundled site | 10 | 70% (7) | 90% (9) |"
+
+
+def test_bench_questions_only_prints_top_1_and_top_3_and_each_miss(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench
+
+    monkeypatch.setattr(bench, "_why_no_search", lambda: None)
+    assert run(build_entry.parse_args(["bench", "--questions-only", "--n", "50,100"]), REPO) == 0
+    out = capsys.readouterr().out
+    assert "build" not in bench_spy and "search" not in bench_spy and bench_spy["questions"] == 50
+    assert markdown_tables(out) == [["| held-out questions | asked | top-1 | top-3 |", "|---|---|---|---|", "| bundled site | 10 | 70% (7) | 90% (9) |"]]
+    assert "missed on bundled site: 'lonely' (line 3) should find /research/x/; got []" in out
+
+
+def test_bench_questions_only_without_chromium_says_why(bench_spy, monkeypatch, capsys):
+    from evidence_cli import bench
+
+    monkeypatch.setattr(bench, "_why_no_search", lambda: "Chromium is missing")
+    assert run(build_entry.parse_args(["bench", "--questions-only"]), REPO) == 1
+    assert "questions" not in bench_spy
+    assert "Search questions: not measured, Chromium is missing." in capsys.readouterr().err
 
 
 def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench_spy, monkeypatch, capsys):

@@ -33,8 +33,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
         return test(root, args.pytest_args)
     if args.command == "bench":
-        from .bench import bench
+        from .bench import bench, bench_questions
 
+        if args.questions_only:
+            return bench_questions(root, args.n)
         return bench(root, args.n, search=not args.no_search, rounds=max(1, args.rounds), preview=not args.no_preview, lighthouse=args.lighthouse)
     if args.command == "report":
         from .report import report

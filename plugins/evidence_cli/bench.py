@@ -1,4 +1,4 @@
-"""``python3 build.py bench [--n 1000,5000] [--rounds 2] [--no-search] [--no-preview]``: how the pipeline scales.
+"""``python3 build.py bench [--n 1000,5000] [--rounds 2] [--no-search] [--no-preview] [--questions-only]``: how the pipeline scales.
 
 Figures, not tests. Every build runs in a child process so its wall time, CPU
 time (its own and Pagefind's) and peak memory (its own, and Pagefind's as its
@@ -9,8 +9,10 @@ round of ours starts without the build cache (.cache/evidence), as in CI; one
 more build then shows a second build, with the cache the last one kept. The
 preview figure is a real ``serve``: seconds from saving an edited summary to
 the page showing the edit (``preview_bench``). Then, on the same corpus
-and site, ``search_bench`` measures what a first search costs in Chromium
-(``--no-search`` skips that on machines without a browser). ``--lighthouse``
+and site, ``search_bench`` measures what a first search costs in Chromium,
+and how well held-out practitioners' questions find their summaries (top-1 and
+top-3, on the bundled site and among the first size's synthetic summaries;
+``--no-search`` skips both on machines without a browser). ``--lighthouse``
 adds Lighthouse's mobile and desktop figures for each page kind beside plain
 Material's (``lighthouse_bench``).
 """
@@ -140,6 +142,8 @@ def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview:
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
     _print_search(search_rows, missing)
+    if not missing:
+        _print_questions(repo, counts[0])
     for count, figures in page_rows:
         page_bench.print_table(count, figures)
     for count, figures in lighthouse_rows:
@@ -192,6 +196,23 @@ def _print_search(rows: list[dict], missing: str | None) -> None:
         search_bench.print_table(rows)
     else:
         print(f"Search: not measured, {missing}.")
+
+
+def bench_questions(repo: Path, sizes: str) -> int:
+    """``--questions-only``: the held-out questions alone, without the build and page figures."""
+    missing = _why_no_search()
+    if missing:
+        print(f"Search questions: not measured, {missing}.", file=sys.stderr)
+        return 1
+    _print_questions(repo, int(sizes.split(",")[0]))
+    return 0
+
+
+def _print_questions(repo: Path, distractors: int) -> None:
+    """Held-out questions on the bundled site and among the first size's synthetic summaries (search_relevance)."""
+    print()
+    with tempfile.TemporaryDirectory(prefix="rwm-questions-") as folder:
+        search_bench.print_questions(search_bench.measure_questions(repo, Path(folder), distractors))
 
 
 def _print_table(rows: list[dict]) -> None:

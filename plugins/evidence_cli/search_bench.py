@@ -6,12 +6,18 @@ bytes a browser fetches for a first query in real Chromium (opening
 for comparison, the lunr index a plain Material build with its search plugin
 writes for the same Markdown (Material loads all of it at the first query).
 
-Figures, not tests. ``bench.py`` calls ``measure_search`` for each N; it can
-also run alone: ``python -m evidence_cli.search_bench 1000,5000``.
+Then how well search answers practitioners' questions (``search_relevance``):
+top-1 and top-3 of the held-out questions on the bundled site, and with its
+summaries among N synthetic ones, as the library of a busy team would grow.
+
+Figures, not tests. ``bench.py`` calls ``measure_search`` for each N and
+``measure_questions`` once; it can also run alone:
+``python -m evidence_cli.search_bench 1000,5000`` or ``... --questions 1000``.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +27,9 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
-from . import table
+from evidence.read.settings import Settings
+
+from . import search_relevance, table
 from .chromium import find_chromium
 from .static_server import serve_folder
 from .synthetic_corpus import make_plain_material, make_project
@@ -164,8 +172,63 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
+def measure_questions(repo: Path, work: Path, distractors: int) -> list[dict]:
+    """The held-out questions asked on the bundled site, then with its summaries among ``distractors`` synthetic ones."""
+    questions = search_relevance.load_questions()
+    rows = [_ask_site("bundled site", repo, work / "questions-site", questions)]
+    if distractors:
+        project = _with_bundled_content(repo, make_project(repo, work / "questions-project", distractors))
+        rows.append(_ask_site(f"bundled + {distractors:,} synthetic summaries", project, work / "questions-site-n", questions))
+    return rows
+
+
+def _with_bundled_content(repo: Path, project: Path) -> Path:
+    """The synthetic corpus plus the real summaries and reading paths the questions are about."""
+    settings = Settings.from_mkdocs_yml(repo / "mkdocs.yml")
+    for summary in sorted(settings.path(settings.summaries_dir).glob("*.md")):
+        shutil.copy(summary, project / settings.summaries_dir / summary.name)
+    paths = settings.path(settings.reading_paths_dir)
+    if paths.is_dir():
+        shutil.copytree(paths, project / settings.reading_paths_dir, dirs_exist_ok=True)
+    return project
+
+
+def _ask_site(label: str, root: Path, site: Path, questions: list) -> dict:
+    """Build ``root``, serve it under its own path, and ask the questions whose summary it has."""
+    _build("ours", root, site)
+    site_path = Settings.from_mkdocs_yml(root / "mkdocs.yml").site_path
+    slugs = {folder.name for folder in (site / "research").iterdir() if folder.is_dir()} if (site / "research").is_dir() else set()
+    asked = search_relevance.answerable(questions, slugs)
+    from playwright.sync_api import sync_playwright
+
+    with serve_folder(site, site_path) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            ranked = search_relevance.ask(browser.new_page(), base, asked)
+        finally:
+            browser.close()
+    return {"site": label, "score": search_relevance.score(asked, ranked, site_path)}
+
+
+def print_questions(rows: list[dict]) -> None:
+    """Top-1 and top-3 per site, then the questions that missed, so a fall can be read, not guessed."""
+    header = ["held-out questions", "asked", "top-1", f"top-{search_relevance.TOP}"]
+    table.print_table(header, [_question_cells(row["site"], row["score"]) for row in rows])
+    for row in rows:
+        for miss in row["score"].misses:
+            print(f"  missed on {row['site']}: {miss}")
+
+
+def _question_cells(site: str, score: search_relevance.Score) -> list[str]:
+    return [site, str(score.asked), f"{score.share(score.first):.0%} ({score.first})", f"{score.share(score.top):.0%} ({score.top})"]
+
+
 def main(argv: list[str]) -> int:
     repo = Path(__file__).resolve().parents[2]
+    if argv[:1] == ["--questions"]:
+        with tempfile.TemporaryDirectory(prefix="rwm-questions-") as work:
+            print_questions(measure_questions(repo, Path(work), int(argv[1]) if len(argv) > 1 else 0))
+        return 0
     rows = []
     for count in [int(n) for n in (argv[0] if argv else "1000").split(",")]:
         with tempfile.TemporaryDirectory(prefix="rwm-search-bench-") as work:
