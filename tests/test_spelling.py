@@ -47,6 +47,13 @@ def test_the_list_holds_titles_summaries_and_the_labels_and_synonyms_of_terms_in
                 assert term.label not in texts, f"{term.id} is used by no summary: a suggestion of it would find nothing"
 
 
+def test_the_file_is_named_by_the_language_code_and_nothing_else_of_the_setting():
+    assert routes.search_words("cy") == "search/words.cy.json"
+    assert routes.search_words("pt-BR") == "search/words.pt-BR.json"
+    assert routes.search_words("../../etc/x") == "search/words.etcx.json"
+    assert routes.search_words("") == "search/words.und.json"
+
+
 def test_the_file_names_its_language(project):
     project.add("mats.md", summary_text())
     data = json.loads(word_list(project.library(), "cy"))

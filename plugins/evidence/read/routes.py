@@ -94,8 +94,12 @@ def citation_file(slug: str, extension: str) -> str:
 
 
 def search_words(language: str) -> str:
-    """The words search suggests from when a query finds little: one list per language, beside the search page."""
-    return f"search/words.{language}.json"
+    """The words search suggests from when a query finds little: one list per language, beside the search page.
+
+    Only the letters, digits and hyphens of the language code name the file, so
+    no setting can put it anywhere else."""
+    code = "".join(ch for ch in str(language) if ch.isascii() and (ch.isalnum() or ch == "-")) or "und"
+    return f"search/words.{code}.json"
 
 
 def share_image() -> str:
