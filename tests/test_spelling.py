@@ -79,3 +79,21 @@ def test_the_bundled_site_s_list_holds_every_summary_title_word(bundled_site, bu
     listed = set(json.loads(files[0].read_text(encoding="utf-8"))["words"])
     wanted = set(words(summary.title for summary in bundled_library.summaries))
     assert wanted <= listed, wanted - listed
+
+
+def test_each_language_has_its_own_list_its_own_words_first(project):
+    """A Welsh reader is offered the Welsh title's words before the English ones its pages also show."""
+    (project.root / "local").mkdir()
+    (project.root / "local" / "settings.yml").write_text("evidence:\n  languages: [en, cy]\n", encoding="utf-8")
+    project.add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", summary_text(title="Matiau siarad mewn cartrefi gofal", summary="Byrddau lluniau mewn cartrefi gofal."))
+    assert project.build() == 0
+    site = project.root / "site"
+    english = json.loads((site / routes.search_words("en")).read_text(encoding="utf-8"))["words"]
+    welsh = json.loads((site / routes.search_words("cy")).read_text(encoding="utf-8"))["words"]
+    assert "matiau" not in english and "talking" in english
+    assert welsh[:2] == ["cartrefi", "gofal"] and {"matiau", "siarad", "byrddau", "talking"} <= set(welsh)
+    for url, code in [("search/", "en"), ("cy/search/", "cy"), ("cy/research/talking-mats/", "cy")]:
+        page = site / url / "index.html"
+        found = set(re.findall(r'data-words="([^"]+)"', page.read_text(encoding="utf-8")))
+        assert {(page.parent / relative).resolve() for relative in found} == {(site / routes.search_words(code)).resolve()}, url
