@@ -98,7 +98,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
-        self.library, self.pages, self.feeds_written = None, {}, False  # MkDocs reuses this object for every build in a process
+        self.library, self.pages, self.feeds_written, self.prerendering = None, {}, False, None  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             _refuse_outside_templates(config)
             if config.nav:
@@ -130,7 +130,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
-        prerender(self.library, _identity(config), cache_folder(self.library.settings.root, Path(config.site_dir)))
+        # Workers compute citations and QR codes while MkDocs converts the Markdown; on_env collects them.
+        self.prerendering = prerender(self.library, _identity(config), cache_folder(self.library.settings.root, Path(config.site_dir)))
         pages = site_pages(self.library, _identity(config), _today())
         translated, self.page_languages = language_pages(self.library, pages)
         self.pages = {page.src: page for page in pages + translated}
@@ -194,6 +195,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_env(self, env, config, files):
         """Last event before templates render: settings are escaped here, after the feeds and share image used them."""
+        if self.prerendering:
+            self.prerendering.finish()
         escape_settings(config)
         env.filters["striptags"] = striptags
         env.globals["nav_cache"] = self.nav_cache

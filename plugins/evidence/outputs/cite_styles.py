@@ -40,8 +40,12 @@ def citations(reference: StudyReference) -> list[tuple[CiteStyle, Markup]]:
 
 def cite(item: dict[str, Any]) -> list[tuple[CiteStyle, Markup]]:
     """Any CSL-JSON item (the study, or the briefing itself) in every offered style."""
-    texts = json.loads(CITED(key(item)))
-    return [(style, Markup(text)) for style, text in zip(STYLES, texts)]
+    return cited(key(item))
+
+
+def cited(item_key: str) -> list[tuple[CiteStyle, Markup]]:
+    """The item ``key`` made, in every offered style."""
+    return [(style, Markup(text)) for style, text in zip(STYLES, json.loads(CITED(item_key)))]
 
 
 def key(item: dict[str, Any]) -> str:

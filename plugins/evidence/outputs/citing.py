@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..model.summary import Summary
 from ..read import routes
 from ..read.site_identity import SiteIdentity
-from .cite_styles import CiteStyle, cite, key
+from .cite_styles import CiteStyle, cited, key
 from .highwire import highwire_tags
 from .reference_files import bibtex, ris
 from .structured_data import summary_json_ld
@@ -34,11 +34,19 @@ class Download:
 @dataclass(frozen=True)
 class SummaryCitation:
     study: StudyReference
-    study_text: list[tuple[CiteStyle, Markup]]
-    briefing_text: list[tuple[CiteStyle, Markup]]
+    keys: tuple[str, str]  # the study's and the briefing's CSL items, as ``CITED`` is asked for them
     highwire: list[tuple[str, str]]
     json_ld: str
     downloads: tuple[Download, ...]
+
+    @property
+    def study_text(self) -> list[tuple[CiteStyle, Markup]]:
+        """Asked when the page renders, so ``prerender``'s workers can still be at it while pages are made."""
+        return cited(self.keys[0])
+
+    @property
+    def briefing_text(self) -> list[tuple[CiteStyle, Markup]]:
+        return cited(self.keys[1])
 
 
 def cite_summary(summary: Summary, site: SiteIdentity) -> SummaryCitation:
@@ -46,16 +54,13 @@ def cite_summary(summary: Summary, site: SiteIdentity) -> SummaryCitation:
     page = routes.url_of(routes.summary(summary.slug))
     files = {"ris": ris(study), "bib": bibtex(study)}
     downloads = tuple(Download(routes.citation_file(summary.slug, ext), label, readers, files[ext]) for ext, label, readers in DOWNLOADS)
-    return SummaryCitation(
-        study, cite(csl_item(study)), cite(briefing_item(summary, site, page)), highwire_tags(study),
-        summary_json_ld(summary, study, site, page), downloads,
-    )
+    return SummaryCitation(study, citation_keys(summary, site), highwire_tags(study), summary_json_ld(summary, study, site, page), downloads)
 
 
-def citation_keys(summary: Summary, site: SiteIdentity) -> list[str]:
-    """What ``cite_summary`` will ask ``CITED``, so ``prerender`` can answer it ahead."""
+def citation_keys(summary: Summary, site: SiteIdentity) -> tuple[str, str]:
+    """What a summary page will ask ``CITED``, so ``prerender`` can answer it ahead."""
     page = routes.url_of(routes.summary(summary.slug))
-    return [key(csl_item(study_reference(summary))), key(briefing_item(summary, site, page))]
+    return key(csl_item(study_reference(summary))), key(briefing_item(summary, site, page))
 
 
 def briefing_item(summary: Summary, site: SiteIdentity, page: str) -> dict[str, Any]:

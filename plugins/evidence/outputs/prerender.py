@@ -3,14 +3,17 @@
 Each summary page shows its study and itself cited in Harvard and APA, and
 its printed flyer a QR code of its address: together most of what a summary
 page costs to build. All of them depend only on the summary and the site's
-identity, so after validation they are taken from the build cache, the rest
-computed on every core (``worker_pool``), and the cache updated. Templates
-then find every answer ready; one they ask for that is not (a page this
-step does not know) is computed on the spot, with the same result.
+identity, so after validation they are taken from the build cache and the
+rest started on every core (``worker_pool``) while MkDocs converts the pages'
+Markdown; before the first page renders they are collected and the cache
+updated. Templates then find every answer ready; one they ask for that is
+not (a page this step does not know) is computed on the spot, with the same
+result.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.library import Library
@@ -19,12 +22,31 @@ from ..read.site_identity import SiteIdentity
 from . import answer_store
 from .cite_styles import CITED
 from .citing import citation_keys
+from .precomputed import Precomputed
 from .qr import DRAWN
-from .worker_pool import MIN_PARALLEL, answer_all
+from .worker_pool import MIN_PARALLEL, Answering, answering
 
 
-def prerender(library: Library, site: SiteIdentity, cache: Path | None, min_parallel: int = MIN_PARALLEL) -> None:
-    """``cache``: the build cache folder, or None to compute everything (see ``cache_folder``)."""
+@dataclass
+class Prerendering:
+    """Answers under way; ``finish`` before the first page renders."""
+
+    work: list[tuple[Precomputed, list[str]]]
+    computed: list[tuple[Precomputed, list[str]]]
+    cache: Path | None
+    answers: Answering
+
+    def finish(self) -> None:
+        """Wait for the workers, then keep this build's answers in the cache (when any were new)."""
+        self.answers.finish()
+        for (function, keys), (_, new) in zip(self.work, self.computed):
+            if self.cache and new:
+                answer_store.save(self.cache, function, keys)
+        self.computed = []
+
+
+def prerender(library: Library, site: SiteIdentity, cache: Path | None, min_parallel: int = MIN_PARALLEL) -> Prerendering:
+    """Start every summary's answers. ``cache``: the build cache folder, or None (see ``cache_folder``)."""
     work = [(CITED, _citations(library, site)), (DRAWN, _addresses(library, site))]
     for function, keys in work:
         missing = function.missing(keys)
@@ -32,10 +54,7 @@ def prerender(library: Library, site: SiteIdentity, cache: Path | None, min_para
             kept = answer_store.load(cache, function)
             function.answers.update((key, kept[key]) for key in missing if key in kept)
     computed = [(function, function.missing(keys)) for function, keys in work]
-    answer_all(computed, min_parallel)
-    for (function, keys), (_, new) in zip(work, computed):
-        if cache and new:
-            answer_store.save(cache, function, keys)
+    return Prerendering(work, computed, cache, answering(computed, min_parallel))
 
 
 def cache_folder(root: Path, site_dir: Path) -> Path | None:

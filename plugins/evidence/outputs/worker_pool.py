@@ -1,13 +1,14 @@
 """Many answers of ``Precomputed`` functions at once, on every core the build may use.
 
 After loading and validation the slow per-summary answers (citation text, QR
-codes) are independent of each other. Each extra core gets a share in a
-worker: a fresh ``python -m evidence.outputs.worker_pool`` reading its share
-as JSON and writing the answers back, while this process computes its own
-share. A plain child process rather than ``multiprocessing``: the ``spawn``
-start method imports the host's main script again in every worker, which
-re-runs any build script written without a ``__main__`` guard, and ``fork``
-is unsafe in ``serve``, which runs threads. Each answer is stored under its
+codes) are independent of each other. Each core gets a share in a worker:
+a fresh ``python -m evidence.outputs.worker_pool`` reading its share as JSON
+and writing the answers back, while this process goes on with the build
+(converting every page's Markdown) until it needs them. A plain child
+process rather than ``multiprocessing``: the ``spawn`` start method imports
+the host's main script again in every worker, which re-runs any build script
+written without a ``__main__`` guard, and ``fork`` is unsafe in ``serve``,
+which runs threads. Each answer is stored under its
 own key, so the order in which shares finish cannot change a page. A handful
 of answers, or a machine with one core, stays in this process.
 """
@@ -32,12 +33,28 @@ Work = list[tuple[Precomputed, list[str]]]
 
 def answer_all(work: Work, min_parallel: int = MIN_PARALLEL) -> None:
     """Fill each function's answers for its keys (keys already answered are skipped)."""
+    answering(work, min_parallel).finish()
+
+
+def answering(work: Work, min_parallel: int = MIN_PARALLEL) -> "Answering":
+    """Start the answers: enough of them go to one worker per core, which run while this
+    process carries on with other work until ``finish``; a few are answered here at once."""
     work = [(function, function.missing(keys)) for function, keys in work]
-    shares = cores() if sum(len(keys) for _, keys in work) >= min_parallel else 1
-    workers = [_start(_share(work, number, shares)) for number in range(1, shares)]
-    _answer_here(_share(work, 0, shares))
-    for share, worker in workers:
-        _collect(share, worker)
+    if cores() < 2 or sum(len(keys) for _, keys in work) < min_parallel:
+        _answer_here(work)
+        return Answering([])
+    return Answering([_start(_share(work, number, cores())) for number in range(cores())])
+
+
+class Answering:
+    """Workers under way; ``finish`` waits for their answers (and computes what any failed to give)."""
+
+    def __init__(self, workers: list) -> None:
+        self.workers = workers
+
+    def finish(self) -> None:
+        while self.workers:
+            _collect(*self.workers.pop(0))
 
 
 def cores() -> int:
