@@ -9,8 +9,9 @@ import re
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
+import yaml
 
-from conftest import Project, summary_text
+from conftest import REPO, Project, summary_text
 
 from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
 
@@ -35,20 +36,28 @@ def tab(browser):
 
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory, browser):
-    """A site whose site_url has a path, with one summary, served under that path."""
+    """A site in English and Welsh whose site_url has a path, with one summary and its translation, served under that path."""
     project = Project(tmp_path_factory.mktemp("spelling") / "project")
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"^site_url: .*$", f"site_url: https://council.example{SUB_PATH}", text, count=1, flags=re.M), encoding="utf-8")
+    (project.root / "local").mkdir()
+    (project.root / "local" / "settings.yml").write_text("evidence:\n  languages: [en, cy]\n", encoding="utf-8")
     project.add("talking-mats.md", summary_text())
+    project.add("talking-mats.cy.md", summary_text(title="Matiau siarad mewn cartrefi gofal", summary="Byrddau lluniau mewn cartrefi gofal."))
     assert project.build() == 0
     with serve_site(project.root / "site", SUB_PATH) as base:
         yield base
 
 
-def search(tab, base: str, query: str) -> str:
+# In any language: the status says something and the results are not being fetched.
+ANY_LANGUAGE_READY_JS = """() => document.querySelector('[data-search-page] [data-search-status]').textContent !== ''
+  && !document.querySelector('[data-search-results][aria-busy]')"""
+
+
+def search(tab, base: str, query: str, ready: str = READY_JS) -> str:
     tab.goto(f"{base}/search/?q={quote(query)}")
-    tab.wait_for_function(READY_JS, timeout=10_000)
+    tab.wait_for_function(ready, timeout=10_000)
     return tab.locator(STATUS).inner_text()
 
 
@@ -134,8 +143,17 @@ def test_the_header_box_offers_the_word_as_a_link_to_the_search_page(tab, sub_pa
     assert offer.inner_text() == "picture"
     assert urlparse(offer.get_attribute("href")).path == f"{SUB_PATH}search/" and parse_qs(urlparse(offer.get_attribute("href")).query) == {"q": ["picture"]}
     assert "Did you mean “picture”?" in tab.locator("[data-search-box] [data-search-status]").text_content()
+    violations = run_axe(tab)
+    assert not violations, "axe with the header's suggestion shown:\n" + format_violations(violations)
     tab.keyboard.press("ArrowDown")
     assert tab.evaluate("document.activeElement.classList.contains('ev-search-box__suggestion')"), "the offer is the first stop for the arrow keys"
+
+
+def test_a_welsh_page_offers_words_from_the_welsh_list_in_welsh(tab, sub_path_site):
+    ui = yaml.safe_load((REPO / "data" / "ui" / "cy.yml").read_text(encoding="utf-8"))
+    status = search(tab, sub_path_site + "/cy", "matiu siarad", ANY_LANGUAGE_READY_JS)
+    assert ui["script_did_you_mean"].replace("{link}", "matiau siarad") in status, status
+    assert f"{SUB_PATH}search/words.cy.json" in tab.fetched and f"{SUB_PATH}search/words.en.json" not in tab.fetched
 
 
 # ---- The bundled site -------------------------------------------------------
