@@ -24,7 +24,7 @@ GUIDE = "see 'Writing in plain English' in the Contribute section"
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _NOT_PROSE = re.compile(r"^ {0,3}(#|\||<|\[[^\]]+\]:|-{3,}\s*$|\*{3,}\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # starts with its punctuation (not a look-behind), so the scan skips ahead
 
 
 def length_warnings(source: MarkdownSource) -> list[tuple[int, str]]:

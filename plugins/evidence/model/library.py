@@ -21,6 +21,7 @@ from ..read.problems import Problems
 from ..read.project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULARIES, check_published, source_files
 from ..read.schema import Schema
 from ..read.settings import Settings
+from . import read_cache, read_store
 from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .events import Event, load_events
@@ -28,7 +29,7 @@ from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .hand_written import check_pages
 from .practice_week import PracticeWeek, load_practice_weeks
-from .read_cache import other_inputs, read_once
+from .read_cache import other_inputs
 from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .search_queries import check_search_queries
@@ -168,15 +169,21 @@ def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabu
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
         return [], [], []
-    summaries, slugs = [], []
+    summaries, slugs, rels = [], [], []
     inputs = (repr(settings), other_inputs(settings))  # what reading a summary depends on besides its own bytes
     originals, translated = split(overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True))
+    if not read_cache.known():
+        read_store.restore(settings.root)
+    before = read_cache.reads()
     for file in originals:
         slugs.append(file.stem)
         rel = file.relative_to(settings.root).as_posix()
-        summary = read_once(file, rel, inputs, problems, lambda found: read_summary(file, rel, schema, vocabularies, found, scanner))
+        rels.append(rel)
+        summary = read_cache.read_once(file, rel, inputs, problems, lambda found, raw: read_summary(file, rel, schema, vocabularies, found, scanner, raw=raw))
         if summary:
             summaries.append(summary)
+    if read_cache.reads() != before:
+        read_store.keep(settings.root, rels)
     return summaries, slugs, translated
 
 
@@ -186,7 +193,7 @@ def _load_translations(settings: Settings, files: list[Path], library: "Library"
     schema, vocabularies, problems = library.schema, library.vocabularies, library.problems
 
     def read(file: Path, rel: str, slug: str) -> Summary | None:
-        return read_once(file, rel, inputs, problems, lambda found: read_summary(file, rel, schema, vocabularies, found, scanner, slug))
+        return read_cache.read_once(file, rel, inputs, problems, lambda found, raw: read_summary(file, rel, schema, vocabularies, found, scanner, slug, raw=raw))
 
     hidden = set(settings.local.hidden.get("summaries", []))
     return load_translations(files, settings.root, settings.languages, library._by_slug, set(slugs), read, site, problems, hidden)

@@ -20,21 +20,45 @@ from ..read.problems import Problem, Problems
 from ..read.settings import Settings
 from .summary import Summary
 
-_READ: dict[str, tuple[tuple, Summary | None, list[Problem]]] = {}
+Entry = tuple[tuple, "Summary | None", list[Problem]]  # (key, what reading gave, the problems it found)
+_READ: dict[str, Entry] = {}
+_reads = [0]  # files actually read in this process: a run that read none has nothing new to keep
 
 
-def read_once(file: Path, rel: str, inputs: tuple, problems: Problems, read: Callable[[Problems], Summary | None]) -> Summary | None:
-    """``read(problems)`` for this file, or the same result again when its bytes and ``inputs`` are unchanged."""
+def read_once(file: Path, rel: str, inputs: tuple, problems: Problems, read: Callable[[Problems, bytes | None], Summary | None]) -> Summary | None:
+    """``read(problems, raw)`` for this file, or the same result again when its bytes and ``inputs`` are unchanged.
+    ``raw`` is the file's bytes, read once here for the key and again by nobody."""
     try:
-        key = (inputs, hashlib.blake2b(file.read_bytes(), digest_size=16).digest())
+        raw = file.read_bytes()
     except OSError:  # unreadable: let the reader say so, every time
-        return read(problems)
+        return read(problems, None)
+    key = (inputs, hashlib.blake2b(raw, digest_size=16).digest())
     kept = _READ.get(rel)
     if kept is None or kept[0] != key:
         own = Problems()
-        kept = _READ[rel] = (key, read(own), list(own.items))
+        kept = _READ[rel] = (key, read(own, raw), list(own.items))
+        _reads[0] += 1
     problems.items.extend(kept[2])
     return kept[1]
+
+
+def reads() -> int:
+    """How many files have been read (not replayed) in this process so far."""
+    return _reads[0]
+
+
+def known() -> bool:
+    """Whether this process has read any summary yet (``read_store`` then fills it from disk)."""
+    return bool(_READ)
+
+
+def remember(rel: str, entry: Entry) -> None:
+    """An entry kept by an earlier run; replayed only if its key still matches."""
+    _READ.setdefault(rel, entry)
+
+
+def entries(rels: list[str]) -> dict[str, Entry]:
+    return {rel: _READ[rel] for rel in rels if rel in _READ}
 
 
 def other_inputs(settings: Settings) -> tuple:

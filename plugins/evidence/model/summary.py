@@ -106,8 +106,11 @@ class Summary:
         return (-self.published.toordinal(), self.title.lower(), self.slug)
 
 
-def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner | None = None, slug: str | None = None) -> Summary | None:
-    """Read and check one file; every problem goes into ``problems``.
+def read_summary(
+    file: Path, rel: str, schema: Schema, vocabularies: Vocabularies, problems: Problems, scanner: LinkScanner | None = None,
+    slug: str | None = None, raw: bytes | None = None,
+) -> Summary | None:
+    """Read and check one file (``raw``: its bytes, if the caller has read them); every problem goes into ``problems``.
 
     A file with errors still comes back, marked not valid, so later checks can
     run on its sound fields; None only when its front matter cannot be read.
@@ -117,7 +120,7 @@ def read_summary(file: Path, rel: str, schema: Schema, vocabularies: Vocabularie
     if not SLUG.match(slug):
         problems.error(rel, 1, f"file name '{file.name}' must be lowercase words joined by hyphens, for example {_suggest_slug(slug)}.md")
     try:
-        document = parse_document(decode(file.read_bytes()))
+        document = parse_document(decode(file.read_bytes() if raw is None else raw))
     except FrontMatterError as exc:
         problems.error(rel, exc.line, exc.message)
         return None

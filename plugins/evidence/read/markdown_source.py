@@ -58,12 +58,16 @@ class MarkdownSource:
     def autolinks(self) -> list[Found]:
         """``<scheme:...>`` written as a link. Markdown links only http(s) and ftp this way, but the scheme
         check reads every one: ``<javascript:...>`` is refused whatever the renderer makes of it."""
+        if "<" not in self.masked:  # most bodies: no scan at all
+            return []
         return [Found(self.line_at(m.start()), m.group(1)) for m in _AUTOLINK.finditer(self.masked)]
 
     def tags(self) -> list[Found]:
         """Opening raw HTML tags: (line, tag name in lowercase, attribute text).
 
         ``[x](<a b.md>)`` is a link whose address has a space, not a tag."""
+        if "<" not in self.masked:
+            return []
         autolinks = {m.start() for pattern in (_AUTOLINK, _AUTOMAIL) for m in pattern.finditer(self.masked)}
         return [
             Found(self.line_at(m.start()), m.group(2).lower(), m.group(3))
@@ -98,6 +102,8 @@ class MarkdownSource:
 
     def attr_lists(self) -> list[Found]:
         """attr_list blocks such as ``{: .note #id }``, which can set any attribute."""
+        if "{" not in self.masked:  # the pattern starts with a look-behind, so it would try every position
+            return []
         return [Found(self.line_at(m.start()), m.group(1).strip()) for m in _ATTR_LIST.finditer(self.masked)]
 
 

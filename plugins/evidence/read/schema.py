@@ -90,6 +90,7 @@ class Schema:
         # Only a file it rejects goes through jsonschema, whose errors we know how to word.
         # Both use our own 'date' check, so they agree on dates such as 0000-01-01.
         self._fast = jsonschema_rs.validator_for(self.spec, validate_formats=True, formats={"date": is_real_date})
+        self._whole_numbers = _whole_number_tree(self.spec)
 
     def validate(self, data: Any) -> list[Issue]:
         """Every failure, each with its path and an editor-facing message.
@@ -97,7 +98,7 @@ class Schema:
         A misspelt field is one mistake, not two: 'topic:' is reported as
         unknown (did you mean 'topics'?) and 'topics' is not also reported missing.
         """
-        decimals = list(_decimals_for_whole_numbers(data, self.spec, ()))
+        decimals = list(_decimals_for_whole_numbers(data, self._whole_numbers, ()))
         if self._fast.is_valid(data):
             return decimals
         issues = decimals + [issue for error in self._validator.iter_errors(data) for issue in _translate(error)]
@@ -163,16 +164,34 @@ def sound_value(data: Any, flawed: list[tuple], path: tuple) -> Any:
     return data
 
 
-def _decimals_for_whole_numbers(data: Any, spec: dict, path: tuple) -> Iterator[Issue]:
-    """JSON Schema counts 2020.0 as a whole number; a year written so would make a second browse page."""
-    if isinstance(data, float) and data.is_integer() and spec.get("type") == "integer":
+def _decimals_for_whole_numbers(data: Any, tree: dict, path: tuple) -> Iterator[Issue]:
+    """JSON Schema counts 2020.0 as a whole number; a year written so would make a second browse page.
+    ``tree``: the schema's branches that lead to a whole-number field (``_whole_number_tree``)."""
+    if isinstance(data, float) and data.is_integer() and tree.get("type") == "integer":
         yield Issue(path, f"{field_label(path)} must be a whole number{yaml11_hint(data, 'integer')}")
-    elif isinstance(data, dict):
+    elif isinstance(data, dict) and "properties" in tree:
+        properties = tree["properties"]
         for key, value in data.items():
-            yield from _decimals_for_whole_numbers(value, spec.get("properties", {}).get(key, {}), path + (key,))
-    elif isinstance(data, list):
+            if key in properties:
+                yield from _decimals_for_whole_numbers(value, properties[key], path + (key,))
+    elif isinstance(data, list) and "items" in tree:
         for index, value in enumerate(data):
-            yield from _decimals_for_whole_numbers(value, spec.get("items", {}), path + (index,))
+            yield from _decimals_for_whole_numbers(value, tree["items"], path + (index,))
+
+
+def _whole_number_tree(spec: Any) -> dict:
+    """The schema cut down to the branches that hold a whole-number field, the only places a decimal
+    such as 2020.0 can hide: the walk above then skips every other field of every file."""
+    if not isinstance(spec, dict):
+        return {}
+    tree: dict = {"type": "integer"} if spec.get("type") == "integer" else {}
+    properties = {key: branch for key, sub in spec.get("properties", {}).items() if (branch := _whole_number_tree(sub))}
+    if properties:
+        tree["properties"] = properties
+    items = _whole_number_tree(spec.get("items"))
+    if items:
+        tree["items"] = items
+    return tree
 
 
 def _fields(spec: dict, prefix: tuple[str, ...]) -> Iterator[Field]:
