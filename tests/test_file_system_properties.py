@@ -61,13 +61,14 @@ def plant(project: Project, outside: Path, folder: str, stem: str, suffix: str, 
 
 
 def sources(root: Path) -> dict[str, str]:
-    """Every entry under the project except the site: names, link targets and bytes."""
+    """Every entry under the project except the site and the build cache (``.cache/``, which only
+    saves time): names, link targets and bytes."""
     found = {}
     for path, folders, files in os.walk(root):
         for name in folders + files:
             entry = Path(path) / name
             rel = entry.relative_to(root).as_posix()
-            if rel.split("/")[0] in ("site",):
+            if rel.split("/")[0] in ("site", ".cache"):
                 continue
             found[rel] = f"-> {os.readlink(entry)}" if entry.is_symlink() else "folder" if entry.is_dir() else entry.read_bytes().hex()
     return found

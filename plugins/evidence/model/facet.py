@@ -96,8 +96,10 @@ def _build(spec: FacetSpec, summaries: list[Summary], schema: Schema, vocabulari
     for summary in summaries:
         for value in summary.values(spec.field):
             term_id = value if vocabulary else _slug(value)  # free text must never reach a URL as-is
-            terms.setdefault(term_id, FacetTerm(term_id, value, ""))
-            terms[term_id].summaries.append(summary)
+            term = terms.get(term_id)
+            if term is None:  # a new term only once, not a throw-away one for every summary
+                term = terms[term_id] = FacetTerm(term_id, value, "")
+            term.summaries.append(summary)
     ordered = list(terms.values()) if vocabulary else sorted(terms.values(), key=lambda t: t.id, reverse=True)
     field_spec = schema.field(spec.field)
     label = spec.label or (vocabulary.label if vocabulary else spec.field.split(".")[-1].replace("_", " ").capitalize())

@@ -29,7 +29,7 @@ from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .hand_written import check_pages
 from .practice_week import PracticeWeek, load_practice_weeks
-from .read_cache import other_inputs
+from .read_cache import file_stats, other_inputs
 from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .search_queries import check_search_queries
@@ -308,10 +308,4 @@ def load_library(settings: Settings) -> Library:
 def _fingerprint(settings: Settings) -> tuple:
     folders = [settings.path(settings.summaries_dir), settings.path(settings.data_dir), settings.path(settings.docs_dir)]
     folders += [settings.path(settings.frameworks_dir), settings.path(settings.reading_paths_dir), settings.path(FOLDER), settings.path(settings.practice_weeks_dir), settings.path(settings.events_dir)]
-    stats = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                info = path.stat()
-                stats.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(stats)
+    return tuple(stat for folder in folders for stat in file_stats(folder))

@@ -11,7 +11,10 @@ reviews) still run on every load.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -66,9 +69,23 @@ def other_inputs(settings: Settings) -> tuple:
     folders = [settings.data_dir, settings.docs_dir, settings.reading_paths_dir, settings.frameworks_dir, settings.theme_dir, LOCAL_FOLDER]
     stats = [_stat(settings.path(settings.config_file))]
     for folder in filter(None, folders):
-        path = settings.path(folder)
-        stats += [_stat(p) for p in sorted(path.rglob("*")) if p.is_file()] if path.is_dir() else []
+        stats += file_stats(settings.path(folder))
     return tuple(stats)
+
+
+def file_stats(folder: Path) -> list[tuple]:
+    """(path, size, time) of every file under ``folder`` in a fixed order; links to folders are not
+    followed, as ``rglob`` does not. One listing per folder instead of pathlib's calls per file."""
+    stats = []
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(top, name)
+            with contextlib.suppress(OSError):  # a broken link is no input
+                info = os.stat(path)
+                if stat.S_ISREG(info.st_mode):
+                    stats.append((path, info.st_size, info.st_mtime_ns))
+    return stats
 
 
 def _stat(path: Path) -> tuple:

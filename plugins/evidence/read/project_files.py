@@ -69,24 +69,28 @@ def source_files(directory: Path, root: Path, kind: Kind, problems: Problems, re
         return []
     found: list[Path] = []
     _collect(directory, root, kind, problems, recursive, found, {directory.resolve()})
-    return sorted(found)
+    return found  # each folder is walked in name order, a sub-folder at its name's place: already path order
 
 
 def _collect(directory: Path, root: Path, kind: Kind, problems: Problems, recursive: bool, found: list, seen: set) -> None:
-    for entry in sorted(directory.iterdir()):
-        rel = _rel(entry, root)
-        if _ignored(entry.name) or _refused(entry, rel, root, problems):
+    """``os.scandir`` knows from the listing which entries are links or folders, so a folder of
+    10,000 plain files costs no call to the file system per file."""
+    with os.scandir(directory) as listing:
+        items = sorted(listing, key=lambda item: item.name)
+    for item in items:
+        entry = directory / item.name
+        if _ignored(item.name) or ((item.is_symlink() or _undecodable(item.name)) and _refused(entry, _rel(entry, root), root, problems)):
             continue
-        if entry.is_dir():
-            if entry.name.lower().endswith(kind.suffix):
-                problems.error(rel, 1, f"'{entry.name}' is a folder, but only files can be {kind.plural}; rename the folder so it does not end in {kind.suffix}")
+        if item.is_dir():
+            if item.name.lower().endswith(kind.suffix):
+                problems.error(_rel(entry, root), 1, f"'{entry.name}' is a folder, but only files can be {kind.plural}; rename the folder so it does not end in {kind.suffix}")
             if recursive and entry.resolve() not in seen:
                 seen.add(entry.resolve())
                 _collect(entry, root, kind, problems, recursive, found, seen)
         elif entry.suffix == kind.suffix:
             found.append(entry)
         else:
-            problems.error(rel, 1, f"only {kind.suffix} files are {kind.plural}, so this file is not read; rename it to {_renamed(entry.name, kind.suffix)}, or move it out of {_rel(directory, root)}/")
+            problems.error(_rel(entry, root), 1, f"only {kind.suffix} files are {kind.plural}, so this file is not read; rename it to {_renamed(entry.name, kind.suffix)}, or move it out of {_rel(directory, root)}/")
 
 
 def _ignored(name: str) -> bool:
