@@ -223,3 +223,16 @@ def test_the_editors_guide_is_its_own_search_type_in_every_language():
 
     assert page_type("cy/contribute/writing/") == page_type("contribute/writing/") == CONTENT_TYPES["guide"]
     assert page_type("cy/about/") == page_type("about/") == CONTENT_TYPES["page"]
+
+
+def test_a_copy_corrects_the_welsh_words_in_its_own_folder(project):
+    bilingual(project).add("talking-mats.md", summary_text())
+    english = yaml.safe_load((REPO / "data" / "ui" / "en.yml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((REPO / "data" / "ui" / "cy.yml").read_text(encoding="utf-8"))
+    words["related"] = "Crynodebau eraill"  # a council's own choice of words
+    mine = project.root / "local" / "data" / "ui" / "cy.yml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    library = project.library()
+    assert library.words["cy"]["related"] == "Crynodebau eraill" and library.words["en"]["related"] == english["related"]
+    assert not library.problems.errors
