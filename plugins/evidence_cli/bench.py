@@ -1,4 +1,4 @@
-"""``python3 build.py bench [--n 1000,5000] [--rounds 2] [--no-search] [--no-preview] [--questions-only]``: how the pipeline scales.
+"""``python3 build.py bench [--n 1000,5000] [--rounds 2] [--no-search] [--no-preview] [--questions-only] [--lighthouse]``: how the pipeline scales.
 
 Figures, not tests. Every build runs in a child process so its wall time, CPU
 time (its own and Pagefind's) and peak memory (its own, and Pagefind's as its
