@@ -50,6 +50,7 @@ from .minify import is_own_asset, minify_files
 from .preview import keep_serving
 from .settings_text import escape_nav, escape_settings, striptags, text
 from .shell import NavCache
+from .template_cache import template_cache
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -98,7 +99,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
-        self.library, self.pages, self.feeds_written, self.prerendering = None, {}, False, None  # MkDocs reuses this object for every build in a process
+        self.library, self.pages, self.feeds_written, self.prerendering, self.cache = None, {}, False, None, None  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             _refuse_outside_templates(config)
             if config.nav:
@@ -131,7 +132,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.library:
             return files
         # Workers compute citations and QR codes while MkDocs converts the Markdown; on_env collects them.
-        self.prerendering = prerender(self.library, _identity(config), cache_folder(self.library.settings.root, Path(config.site_dir)))
+        self.cache = cache_folder(self.library.settings.root, Path(config.site_dir))
+        self.prerendering = prerender(self.library, _identity(config), self.cache)
         pages = site_pages(self.library, _identity(config), _today())
         translated, self.page_languages = language_pages(self.library, pages)
         self.pages = {page.src: page for page in pages + translated}
@@ -197,6 +199,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """Last event before templates render: settings are escaped here, after the feeds and share image used them."""
         if self.prerendering:
             self.prerendering.finish()
+        env.bytecode_cache = template_cache(self.cache)  # before the first template is loaded
         escape_settings(config)
         env.filters["striptags"] = striptags
         env.globals["nav_cache"] = self.nav_cache

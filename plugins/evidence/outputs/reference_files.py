@@ -6,11 +6,14 @@ on-page citation, so the file a practitioner imports says what the page says.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 
 from .study_reference import Person, StudyReference
+
 
 class _PlainRisWriter(rispy.RisWriter):
     """rispy numbers each reference ('1.') above its TY line; EndNote reads that line as junk."""
@@ -23,7 +26,9 @@ RIS_TYPES = {"article": "JOUR", "report": "RPRT"}
 BIBTEX_TYPES = {"article": "article", "report": "techreport"}
 
 
+@lru_cache(maxsize=65536)
 def ris(reference: StudyReference) -> str:
+    """Kept per reference (a frozen value): under ``serve`` every rebuild writes every summary's files again."""
     entry = {
         "type_of_reference": RIS_TYPES[reference.kind],
         "title": reference.title,
@@ -41,7 +46,9 @@ def ris(reference: StudyReference) -> str:
     return rispy.dumps([{key: value for key, value in entry.items() if value}], implementation=_PlainRisWriter)
 
 
+@lru_cache(maxsize=65536)
 def bibtex(reference: StudyReference) -> str:
+    """Kept per reference, like ``ris``: bibtexparser copies each entry deeply while writing it."""
     values = {
         "title": reference.title,
         "author": " and ".join(_bibtex_name(p) for p in reference.authors),
