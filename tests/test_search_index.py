@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from conftest import REPO, summary_text
 from evidence.outputs.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
-from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
+from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, index_glob, search_filters, search_words
 
 # The shape of Material's bootstrap in partials/javascripts/base.html.
 THEME_TEMPLATE = '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_get=e=>e</script>'
@@ -90,6 +92,41 @@ def test_runner_clears_the_old_index_and_reports_its_size(tmp_path):
     assert not (site / "pagefind" / "stale.pf_index").exists()
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert stats["files"] > 3 and stats["bytes"] > 10_000
+
+
+def page_counts(site: Path) -> dict[str, int]:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    return {code: language["page_count"] for code, language in entry["languages"].items()}
+
+
+def write_page(site: Path, rel: str, marked: bool) -> None:
+    (site / rel).parent.mkdir(parents=True, exist_ok=True)
+    body = "<main data-pagefind-body>" if marked else "<main>"
+    (site / rel).write_text(f'<html lang="en"><body>{body}<h1>{rel}</h1><p>Words about {rel}.</p></main></body></html>')
+
+
+def test_pagefind_reads_only_the_folders_that_hold_indexed_pages_and_indexes_them_all(tmp_path):
+    site = tmp_path / "site"
+    for rel, marked in [("index.html", True), ("research/a/index.html", True), ("new-kind/b/index.html", True), ("browse/c/index.html", False)]:
+        write_page(site, rel, marked)
+    assert IndexPlan(site, folders=("new-kind", "research")).command()[-2:] == ["--glob", "{*.html,{new-kind,research}/**/*.html}"]
+    build_index(IndexPlan(site))
+    assert page_counts(site) == {"en": 3}, "every marked page, in any folder, is still indexed"
+
+
+def test_a_site_without_marked_pages_is_indexed_whole(tmp_path):
+    site = tmp_path / "site"
+    for rel in ("index.html", "guide/index.html", "guide/more/index.html"):
+        write_page(site, rel, marked=False)
+    build_index(IndexPlan(site))
+    assert page_counts(site) == {"en": 3}
+
+
+def test_folder_names_the_glob_would_misread_fall_back_to_every_file():
+    assert index_glob(None) is None
+    assert index_glob(("research", "odd{name}")) is None
+    assert index_glob(()) == "*.html"
+    assert index_glob(("research", "cpd")) == "{*.html,{cpd,research}/**/*.html}"
 
 
 # ---- Words and filters from the facet declarations -----------------------

@@ -12,10 +12,11 @@ page, both from the same facet declarations as the browse pages.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ class IndexPlan:
     language: str | None = "en"  # None: each page's <html lang> chooses its index (a site in several languages)
     output_subdir: str = "pagefind"
     exclude_selectors: tuple[str, ...] = ("[data-pagefind-ignore]", ".md-source-file", ".headerlink")
+    folders: tuple[str, ...] | None = None  # top-level folders holding indexed pages (see ``index_glob``); None: all
 
     @property
     def output_dir(self) -> Path:
@@ -63,7 +65,26 @@ class IndexPlan:
         command += ["--silent"]
         for selector in self.exclude_selectors:
             command += ["--exclude-selectors", selector]
-        return command
+        glob = index_glob(self.folders)
+        return command + (["--glob", glob] if glob else [])
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def index_glob(folders: tuple[str, ...] | None) -> str | None:
+    """The files Pagefind reads: the site's top-level pages and the folders that hold indexed pages.
+
+    Pagefind reads every file its glob matches at once, and its memory follows those bytes (about
+    three times them), not what it indexes: at 10,000 summaries the browse listings, which carry no
+    ``data-pagefind-body``, were a quarter of them. None (every file, Pagefind's default) when the
+    folders are not known or a name holds a character the glob would read as syntax.
+    """
+    if folders is None or not all(_PLAIN_NAME.fullmatch(name) for name in folders):
+        return None
+    if not folders:
+        return "*.html"
+    return "{*.html,{" + ",".join(sorted(folders)) + "}/**/*.html}"
 
 
 @dataclass(frozen=True)
@@ -135,8 +156,27 @@ class SearchIndexError(RuntimeError):
 def build_index(plan: IndexPlan) -> dict[str, int]:
     """Index the site afresh and return the index's file count and size in bytes."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
+    if plan.folders is None:
+        plan = replace(plan, folders=indexed_folders(plan.site_dir))
     result = subprocess.run(plan.command(), cwd=plan.site_dir, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip())
     files = [p for p in plan.output_dir.rglob("*") if p.is_file()]
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
+MARKER = b"data-pagefind-body"
+
+
+def indexed_folders(site_dir: Path) -> tuple[str, ...] | None:
+    """The site's top-level folders with a page Pagefind indexes (one carrying ``data-pagefind-body``),
+    read from the built files whoever wrote them; None when no page carries it, since Pagefind then
+    indexes every page whole. A folder is read only until its first such page."""
+    folders = tuple(sorted(entry.name for entry in site_dir.iterdir() if entry.is_dir() and _holds_indexed_page(entry)))
+    if folders or any(MARKER in page.read_bytes() for page in site_dir.glob("*.html")):
+        return folders
+    return None
+
+
+def _holds_indexed_page(folder: Path) -> bool:
+    return any(MARKER in page.read_bytes() for page in folder.rglob("*.html") if page.is_file())
