@@ -48,7 +48,7 @@ def load_translations(files: list[Path], root: Path, languages: Languages, origi
     for file in files:
         name, code = translation_of(file)
         rel = file.relative_to(root).as_posix()
-        if name in hidden or not _publishable(rel, name, code, languages, known, problems):
+        if name in hidden or not _publishable(rel, f"{name}.md", code, languages, name in known, "summary", problems):
             continue
         before = len(problems.errors)
         summary = read(file, rel, name)
@@ -62,14 +62,19 @@ def load_translations(files: list[Path], root: Path, languages: Languages, origi
     return found
 
 
-def _publishable(rel: str, name: str, code: str, languages: Languages, known: set[str], problems: Problems) -> bool:
-    """A translation needs a language the site publishes, other than its main one, and a summary to translate."""
+def _publishable(shown: str, original: str, code: str, languages: Languages, exists: bool, noun: str, problems: Problems) -> bool:
+    """A translation needs a language the site publishes, other than its main one, and a summary or page to translate.
+
+    ``shown`` names the translation in messages, ``original`` the file it translates, ``noun`` what that file is.
+    """
+    language = IN_ENGLISH[code]
     if code == languages.main:
-        problems.error(rel, 1, f"{IN_ENGLISH[code]} is the site's main language, so this text belongs in {name}.md itself; move it there and delete this file")
+        problems.error(shown, 1, f"{language} is the site's main language, so this text belongs in {original} itself; move it there and delete this file")
     elif code not in languages.others:
-        problems.warning(rel, 1, f"this {IN_ENGLISH[code]} translation is not published: the site's languages are {', '.join(languages.codes)}; add {code} to the evidence option 'languages' (in local/settings.yml: evidence: {{languages: [{', '.join(languages.codes + (code,))}]}}) or delete the file")
-    elif name not in known:
-        problems.error(rel, 1, f"this is a {IN_ENGLISH[code]} translation of {name}.md, but there is no summary {name}.md beside it; name the file after the summary it translates (<its-file-name>.{code}.md), or add {name}.md")
+        codes = ", ".join(languages.codes + (code,))
+        problems.warning(shown, 1, f"this {language} {noun} is not published: the site's languages are {', '.join(languages.codes)}; add {code} to the evidence option 'languages' (in local/settings.yml: evidence: {{languages: [{codes}]}}) or delete the file")
+    elif not exists:
+        problems.error(shown, 1, f"this is a {language} translation of {original}, but there is no {noun} {original} beside it; name the file after the {noun} it translates (<its-name>.{code}.md beside it), or add {original}")
     else:
         return True
     return False
@@ -102,20 +107,8 @@ def page_translations(pages: dict[str, str], languages: Languages, problems: Pro
         if not found:
             continue
         original = f"{posixpath.dirname(src)}/{found[0]}.md".lstrip("/")
-        if original in hidden or not _publishable_page(shown, original, found[1], languages, pages, problems):
+        if original in hidden or not _publishable(shown, original, found[1], languages, original in pages, "page", problems):
             left_out.append(src)
         else:
             published.append(PageTranslation(src, original, found[1]))
     return published, left_out
-
-
-def _publishable_page(shown: str, original: str, code: str, languages: Languages, pages: dict[str, str], problems: Problems) -> bool:
-    if code == languages.main:
-        problems.error(shown, 1, f"{IN_ENGLISH[code]} is the site's main language, so this text belongs in {original} itself; move it there and delete this file")
-    elif code not in languages.others:
-        problems.warning(shown, 1, f"this {IN_ENGLISH[code]} page is not published: the site's languages are {', '.join(languages.codes)}; add {code} to the evidence option 'languages' or delete the file")
-    elif original not in pages:
-        problems.error(shown, 1, f"this is a {IN_ENGLISH[code]} translation of {original}, but there is no page {original}; name the file after the page it translates (<its-name>.{code}.md beside it), or add {original}")
-    else:
-        return True
-    return False
