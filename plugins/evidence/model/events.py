@@ -16,9 +16,9 @@ from typing import Any
 
 from ..read.front_matter import line_of
 from ..read.problems import Problems
-from ..read.project_files import Kind, source_files
+from ..read.project_files import Kind
 from ..read.schema import Schema
-from .practice_week import TARGETS, Reading, Readings, Session, clock_time, read_dated_file
+from .practice_week import TARGETS, Reading, Readings, Session, clock_time, read_dated_file, read_dated_files
 
 EVENTS = Kind(".yml", "events")
 
@@ -44,12 +44,7 @@ class Event:
 
 def load_events(directory: Path, root: Path, library: Any, problems: Problems) -> list[Event]:
     """Every valid event by date; a missing folder means none yet."""
-    schema, readings = Schema("event"), Readings(library)
-    events = []
-    for file in source_files(directory, root, EVENTS, problems):
-        event = _read(file, file.relative_to(root).as_posix(), schema, readings, problems)
-        if event:
-            events.append(event)
+    events = read_dated_files(directory, root, EVENTS, Schema("event"), _read, library, problems)
     return sorted(events, key=lambda e: (e.date, e.session.start or dt.time(), e.slug))
 
 

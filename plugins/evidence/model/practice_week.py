@@ -108,13 +108,15 @@ class Readings:
 
 def load_practice_weeks(directory: Path, root: Path, library: Any, problems: Problems) -> list[PracticeWeek]:
     """Every valid week, soonest first; a missing folder means none yet."""
-    schema, readings = Schema("practice_week"), Readings(library)
-    weeks = []
-    for file in source_files(directory, root, PRACTICE_WEEKS, problems):
-        week = _read(file, file.relative_to(root).as_posix(), schema, readings, problems)
-        if week:
-            weeks.append(week)
+    weeks = read_dated_files(directory, root, PRACTICE_WEEKS, Schema("practice_week"), _read, library, problems)
     return sorted(weeks, key=lambda w: (w.first_day, w.slug))
+
+
+def read_dated_files(directory: Path, root: Path, kind: Kind, schema: Schema, read: Any, library: Any, problems: Problems) -> list:
+    """Every file of a dated kind (practice weeks, events) that ``read`` makes something of; the rest are messages."""
+    readings = Readings(library)
+    found = (read(file, file.relative_to(root).as_posix(), schema, readings, problems) for file in source_files(directory, root, kind, problems))
+    return [item for item in found if item]
 
 
 def read_dated_file(file: Path, rel: str, schema: Schema, problems: Problems, folder: str) -> tuple[dict, dict, str] | None:
