@@ -60,6 +60,18 @@ WATCH_POLICY_JS = """window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) =>
   window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));"""
 
+
+
+def watched_tab(browser, **options):
+    """A fresh tab in its own context (no state carried over), reduced motion, recording policy violations.
+
+    Close it with ``tab.context.close()``; ``options`` go to ``browser.new_context`` (a viewport, say).
+    """
+    context = browser.new_context(reduced_motion="reduce", **options)
+    context.add_init_script(WATCH_POLICY_JS)
+    return context.new_page()
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 CHROMIUM_ARGS = [

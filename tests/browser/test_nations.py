@@ -17,7 +17,7 @@ import yaml
 from conftest import REPO, Project, summary_text
 from evidence.read.schema import Schema
 
-from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
+from .browser import format_violations, run_axe, serve_site, watched_tab
 from .test_cpd import show_record
 
 NATIONS = Schema("options").spec["properties"]["nation"]["enum"]
@@ -44,11 +44,9 @@ def nation_site(request, tmp_path_factory):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(reduced_motion="reduce")
-    context.add_init_script(WATCH_POLICY_JS)
-    page = context.new_page()
+    page = watched_tab(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 def record_entry(tab, base: str, rules, hours: str = "2.5") -> None:

@@ -25,7 +25,7 @@ import pytest
 
 from conftest import REPO, Project, summary_text
 
-from .browser import WATCH_POLICY_JS
+from .browser import watched_tab
 from .conftest import skip_or_fail
 
 SHIPPED = REPO / "hosting" / "nginx.conf"
@@ -140,14 +140,12 @@ def test_missing_pages_get_our_404_page_and_directories_redirect_relatively(ngin
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(reduced_motion="reduce")
-    context.add_init_script(WATCH_POLICY_JS)
-    page = context.new_page()
+    page = watched_tab(browser)
     page.failures = []
     page.on("response", lambda response: page.failures.append(f"{response.status} {response.url}") if response.status >= 400 and "no-such-page" not in response.url else None)
     page.on("requestfailed", lambda request: page.failures.append(f"failed {request.url}"))
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_search_works_through_nginx_with_no_policy_violation(tab, nginx_site):

@@ -18,7 +18,7 @@ from evidence.model.search_queries import queries
 from evidence.outputs.search_index import search_filters, search_words
 from evidence.read.settings import Settings
 
-from .browser import REPO_ROOT, WATCH_POLICY_JS, format_violations, page_url, run_axe
+from .browser import REPO_ROOT, format_violations, page_url, run_axe, watched_tab
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -43,14 +43,12 @@ def library() -> Library:
 @pytest.fixture
 def tab(browser):
     """A fresh tab per test (no state carried over), watching for policy violations and console errors."""
-    context = browser.new_context(reduced_motion="reduce", viewport=DESKTOP)
-    context.add_init_script(WATCH_POLICY_JS)
-    page = context.new_page()
+    page = watched_tab(browser, viewport=DESKTOP)
     page.messages = []
     page.on("console", lambda m: page.messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: page.messages.append(f"pageerror: {error}"))
     yield page
-    context.close()
+    page.context.close()
 
 
 def open_search(tab, site_server, query: str = "", viewport=DESKTOP) -> str:

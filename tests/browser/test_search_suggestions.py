@@ -13,7 +13,7 @@ import yaml
 
 from conftest import REPO, Project, summary_text
 
-from .browser import WATCH_POLICY_JS, format_violations, run_axe, serve_site
+from .browser import format_violations, run_axe, serve_site, watched_tab
 
 SUB_PATH = "/evidence/"
 STATUS = "[data-search-page] [data-search-status]"
@@ -25,13 +25,11 @@ READY_JS = """() => {
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 800})
-    context.add_init_script(WATCH_POLICY_JS)
-    page = context.new_page()
+    page = watched_tab(browser, viewport={"width": 1280, "height": 800})
     page.fetched = []
     page.on("requestfinished", lambda request: page.fetched.append(urlparse(request.url).path))
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import yaml
 
 from conftest import REPO, Project, summary_text
 
-from .browser import WATCH_POLICY_JS, format_violations, format_vnu, run_axe, run_vnu, serve_site
+from .browser import format_violations, format_vnu, run_axe, run_vnu, serve_site, watched_tab
 
 WELSH_WORD = "preswylwyr"  # in the translation only: a Welsh query for the Welsh page
 WELSH = summary_text(
@@ -45,12 +45,10 @@ def base(welsh_site):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(reduced_motion="reduce")
-    context.add_init_script(WATCH_POLICY_JS)
-    page = context.new_page()
+    page = watched_tab(browser)
     yield page
     assert page.evaluate("window.__violations") == []
-    context.close()
+    page.context.close()
 
 
 def search(tab, url: str, found: bool = True) -> list[str]:
