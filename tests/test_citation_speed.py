@@ -46,7 +46,7 @@ def references(count: int) -> list[dict]:
 
 
 def test_workarounds_render_the_same_text_as_plain_citeproc():
-    from evidence.outputs.cite_styles import STYLES, cite
+    from evidence.outputs.citations.cite_styles import STYLES, cite
 
     items = references(60)
     ours = [[str(text) for _, text in cite(item)] for item in items]

@@ -144,7 +144,7 @@ def test_every_bundled_summary_can_be_saved_and_cited(bundled_site):
 
 
 def test_names_split_as_reference_managers_expect():
-    from evidence.outputs.study_reference import Person
+    from evidence.outputs.citations.study_reference import Person
 
     assert Person.parse("Jill Bradshaw") == Person("Bradshaw", "Jill")
     assert Person.parse("van der Berg, Anna") == Person("van der Berg", "Anna")

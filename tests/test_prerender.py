@@ -16,7 +16,7 @@ from conftest import summary_text
 @pytest.fixture
 def fresh(monkeypatch):
     """Answers kept by earlier tests in this process would hide what prerender and the cache do."""
-    from evidence.outputs.cite_styles import CITED
+    from evidence.outputs.citations.cite_styles import CITED
     from evidence.outputs.qr import DRAWN
 
     for function in (CITED, DRAWN):
@@ -46,7 +46,7 @@ def cache_files(root: Path) -> dict[str, dict]:
 
 def test_answers_from_worker_processes_are_the_ones_computed_here(project, fresh, monkeypatch):
     from evidence.outputs import worker_pool
-    from evidence.outputs.citing import citation_keys
+    from evidence.outputs.citations.citing import citation_keys
     from evidence.outputs.precomputed import Precomputed
     from evidence.read.site_identity import SiteIdentity
 

@@ -22,7 +22,7 @@ from ..read.schema import Schema
 from ..read.site_identity import SiteIdentity
 from .calendar_file import calendar
 from .catalogue import Licence, columns
-from .citing import Download, cite_summary
+from .citations.citing import Download, cite_summary
 from .event_feed import events_atom, events_ics
 from .field_reference import field_reference
 

@@ -20,8 +20,8 @@ from ..model.library import Library
 from ..read import routes
 from ..read.site_identity import SiteIdentity
 from . import answer_store
-from .cite_styles import CITED
-from .citing import citation_keys
+from .citations.cite_styles import CITED
+from .citations.citing import citation_keys
 from .precomputed import Precomputed
 from .qr import DRAWN
 from .worker_pool import MIN_PARALLEL, Answering, answering

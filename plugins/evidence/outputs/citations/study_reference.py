@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.summary import Summary
+from ...model.summary import Summary
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model.summary import Summary
-from ..read import routes
-from ..read.site_identity import SiteIdentity
+from ...model.summary import Summary
+from ...read import routes
+from ...read.site_identity import SiteIdentity
 from .cite_styles import CiteStyle, cited, key
 from .highwire import highwire_tags
 from .reference_files import bibtex, ris
