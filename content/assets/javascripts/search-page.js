@@ -67,9 +67,10 @@ function showFilters(page, open) {
   page.filters.classList.toggle("is-open", open);
 }
 
-/* The address -> the form. Unknown parameters and values are ignored. */
+/* The address -> the form. Unknown parameters and values are ignored. Words a
+   reader typed before this script arrived are kept when the address has none. */
 function restore(page, params) {
-  page.query.value = params.get("q") || "";
+  if (params.has("q") || !page.query.value) page.query.value = params.get("q") || "";
   page.sort.value = params.get("sort") === "newest" ? "newest" : "";
   for (const box of page.boxes) box.checked = params.getAll(box.name).includes(box.value);
 }
