@@ -124,6 +124,15 @@ class Project:
         path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
+    def set_options(self, **options) -> None:
+        """Set evidence plugin options in the copy's mkdocs.yml, as a council editing it would."""
+        config_path = self.root / "mkdocs.yml"
+        config = yaml.safe_load(config_path.read_text())
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "evidence" in plugin:
+                plugin["evidence"].update(options)
+        config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+
     def library(self):
         from evidence.model.library import Library
         from evidence.read.settings import Settings

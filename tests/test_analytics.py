@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from conftest import Project, summary_text
 
@@ -19,15 +18,6 @@ def policy(html: str) -> str:
 
 def external_scripts(html: str) -> list[str]:
     return [src for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html) if src.startswith(("http:", "https:", "//"))]
-
-
-def switch_on(project: Project, **options) -> None:
-    config_path = project.root / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text())
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "evidence" in plugin:
-            plugin["evidence"].update(options)
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
 def test_by_default_no_page_loads_a_counting_script_and_the_privacy_page_says_so(bundled_site):
@@ -43,7 +33,7 @@ def test_by_default_no_page_loads_a_counting_script_and_the_privacy_page_says_so
 def test_one_setting_switches_on_the_engine_its_policy_and_the_privacy_text(tmp_path, engine, script):
     project = Project(tmp_path / "project")
     project.add("one.md", summary_text())
-    switch_on(project, analytics_engine=engine, analytics_url=ENGINE, analytics_site="7")
+    project.set_options(analytics_engine=engine, analytics_url=ENGINE, analytics_site="7")
     assert project.build() == 0
     page = project.page("research/one")
     assert external_scripts(page) == ([script] if script else [])
@@ -63,7 +53,7 @@ def test_report_explains_what_the_council_can_and_cannot_see(tmp_path, capsys):
     project.add("one.md", summary_text())
     assert report(project.root) == 0
     assert "Usage counting: off" in capsys.readouterr().out
-    switch_on(project, analytics_engine="plausible", analytics_url=ENGINE)
+    project.set_options(analytics_engine="plausible", analytics_url=ENGINE)
     assert report(project.root) == 0
     out = capsys.readouterr().out
     assert f"Usage counting: on, with Plausible at {ENGINE}." in out

@@ -25,15 +25,6 @@ def internal_links(page_html: str) -> list[str]:
     return [h for h in re.findall(r'href="([^"#]+)', page_html) if not h.startswith(("http:", "https:", "mailto:"))]
 
 
-def set_plugin_option(project, **options) -> None:
-    config_path = project.root / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text())
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "evidence" in plugin:
-            plugin["evidence"].update(options)
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
-
-
 def test_summary_page_has_evidence_card_chips_and_search_marks(project):
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0
@@ -73,7 +64,7 @@ def test_browse_pages_for_every_declared_facet(project):
 def test_a_new_facet_is_configuration_only(project):
     config = yaml.safe_load((project.root / "mkdocs.yml").read_text())
     facets = next(p["evidence"]["facets"] for p in config["plugins"] if isinstance(p, dict) and "evidence" in p)
-    set_plugin_option(project, facets=facets + [{"field": "lived_experience.involvement", "name": "involvement", "vocabulary": "involvement"}])
+    project.set_options(facets=facets + [{"field": "lived_experience.involvement", "name": "involvement", "vocabulary": "involvement"}])
     project.add("talking-mats.md", summary_text(lived_experience={"involvement": "co-produced"}))
     assert project.build() == 0
     assert "Talking mats in care homes" in project.page("browse/involvement/co-produced")
@@ -81,7 +72,7 @@ def test_a_new_facet_is_configuration_only(project):
 
 def test_long_listings_are_paginated_newest_first(project):
     """Browse listings and standard pages alike: no page grows with the catalogue."""
-    set_plugin_option(project, browse_per_page=2)
+    project.set_options(browse_per_page=2)
     for day in range(1, 6):
         project.add(f"study-{day}.md", summary_text(title=f"Study number {day} of talking mats", published=f"2026-01-0{day}", standards=["swe:4.2"]))
     assert project.build() == 0
@@ -164,7 +155,7 @@ def test_search_index_is_built_with_the_site(project):
 def test_free_text_facet_values_cannot_inject_markup_or_paths(project):
     config = yaml.safe_load((project.root / "mkdocs.yml").read_text())
     facets = next(p["evidence"]["facets"] for p in config["plugins"] if isinstance(p, dict) and "evidence" in p)
-    set_plugin_option(project, facets=facets + [{"field": "setting", "name": "setting"}])
+    project.set_options(facets=facets + [{"field": "setting", "name": "setting"}])
     project.add("attack.md", summary_text(setting='x"><script>alert(1)</script>/../../escape'))
     assert project.build() == 0
     site = project.root / "site"
@@ -230,7 +221,7 @@ def test_without_git_history_the_sitemap_dates_are_when_the_content_last_changed
 
 def test_a_fork_that_moves_data_dir_gets_its_frameworks_from_there(project, capsys):
     (project.root / "data").rename(project.root / "mydata")
-    set_plugin_option(project, data_dir="mydata")
+    project.set_options(data_dir="mydata")
     project.add("talking-mats.md", summary_text())
     assert project.library().settings.frameworks_dir == "mydata/frameworks"
     assert project.build() == 0
@@ -240,7 +231,7 @@ def test_a_fork_that_moves_data_dir_gets_its_frameworks_from_there(project, caps
 
 def test_an_explicit_frameworks_dir_still_wins_over_data_dir(project):
     (project.root / "data/frameworks").rename(project.root / "standards")
-    set_plugin_option(project, frameworks_dir="standards")
+    project.set_options(frameworks_dir="standards")
     project.add("talking-mats.md", summary_text())
     assert project.library().settings.frameworks_dir == "standards"
     assert project.build() == 0
@@ -274,7 +265,7 @@ def test_a_real_site_url_gives_no_warning(project, capsys):
 def test_a_council_can_switch_the_evidence_plugin_off_and_get_a_plain_site(project, capsys):
     """enabled: false builds the hand-written pages with the same theme: no summaries, browse or CPD pages,
     and no nav entries pointing at them."""
-    set_plugin_option(project, enabled=False)
+    project.set_options(enabled=False)
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0
     assert "pages (evidence plugin off: no summaries) into site/" in capsys.readouterr().out
