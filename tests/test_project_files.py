@@ -86,9 +86,8 @@ def test_links_that_stay_inside_the_project_keep_working(project, capsys):
 def test_a_page_linked_from_outside_is_left_out_even_by_mkdocs_with_the_plugin_off(project, capsys, secret):
     """``mkdocs build`` with the evidence plugin switched off: no content check runs, the file filter still does."""
     from evidence_cli.site_build import run_mkdocs
-    from test_site_build import set_plugin_option
 
-    set_plugin_option(project, enabled=False)
+    project.set_options(enabled=False)
     (project.root / "content" / "passwd.txt").symlink_to(secret)
     site = project.root / "built"
     run_mkdocs(project.root, site)
