@@ -2,12 +2,15 @@
 
 Under ``serve`` the index is built in the background: the edited page reloads
 as soon as its HTML is written, and search catches up a moment later, instead
-of the editor waiting for the whole site to be indexed after every save.
+of the editor waiting for the whole site to be indexed after every save. The
+next save stops an index still running (it would describe the site before
+that save) instead of waiting for it, and a new one starts after the rebuild.
 """
 
 from __future__ import annotations
 
 import logging
+import subprocess
 import threading
 from pathlib import Path
 
@@ -30,15 +33,17 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def __init__(self) -> None:
         self.stats: dict[str, int] = {}
         self.serving = False
-        self.indexing: threading.Thread | None = None
+        self.indexing: _Indexing | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
 
-    # First: the next build empties the site folder, so the last background index must be finished.
+    # First: the next build rewrites the site folder, so the last background index must be stopped.
     @event_priority(100)
     def on_config(self, config):
-        self._wait()
+        if self.indexing is not None:
+            self.indexing.stop()
+            self.indexing = None
         return config
 
     # Lowest priority: every other plugin must have written its pages before indexing.
@@ -48,8 +53,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             return
         plan = IndexPlan(Path(config.site_dir), language=None if _bilingual(config) else self.config.language)
         if self.serving:
-            self.indexing = threading.Thread(target=self._index_quietly, args=(plan,), daemon=True)
-            self.indexing.start()
+            self.indexing = _Indexing(plan, self)
             return
         try:
             self.stats = build_index(plan)
@@ -57,17 +61,45 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             raise PluginError(str(exc)) from None
         log.info("Search index: %d files, %d bytes", self.stats["files"], self.stats["bytes"])
 
-    def _index_quietly(self, plan: IndexPlan) -> None:
-        """In the preview a failed index is a message, not a stopped server."""
-        try:
-            self.stats = build_index(plan)
-        except (SearchIndexError, OSError) as exc:
-            log.error("Search index not refreshed: %s", exc)
-
-    def _wait(self) -> None:
+    def on_shutdown(self) -> None:
         if self.indexing is not None:
-            self.indexing.join()
-            self.indexing = None
+            self.indexing.stop()
+
+
+# Seconds between the rebuild and the index starting: the browser's reload is served first, not beside Pagefind.
+INDEX_DELAY = 0.5
+
+
+class _Indexing:
+    """One background index under ``serve``; ``stop`` ends it early, since an edit has made it stale."""
+
+    def __init__(self, plan: IndexPlan, plugin: PagefindPlugin) -> None:
+        self.stopped = threading.Event()
+        self.process: subprocess.Popen | None = None
+        self.thread = threading.Thread(target=self._run, args=(plan, plugin), daemon=True)
+        self.thread.start()
+
+    def _run(self, plan: IndexPlan, plugin: PagefindPlugin) -> None:
+        """In the preview a failed index is a message, not a stopped server; a stopped one is neither."""
+        if self.stopped.wait(INDEX_DELAY):
+            return
+        try:
+            plugin.stats = build_index(plan, started=self._started)
+        except (SearchIndexError, OSError) as exc:
+            if not self.stopped.is_set():
+                log.error("Search index not refreshed: %s", exc)
+
+    def _started(self, process: subprocess.Popen) -> None:
+        self.process = process
+        if self.stopped.is_set():  # stop() ran before the process was known to it
+            process.terminate()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
+        self.thread.join()
 
 
 def _bilingual(config) -> bool:

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..read.languages import NAMES
 
@@ -153,14 +153,17 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message carries what it printed."""
 
 
-def build_index(plan: IndexPlan) -> dict[str, int]:
-    """Index the site afresh and return the index's file count and size in bytes."""
+def build_index(plan: IndexPlan, started: Callable[[subprocess.Popen], None] = lambda process: None) -> dict[str, int]:
+    """Index the site afresh and return the index's file count and size in bytes.
+    ``started`` is handed the running Pagefind, so the preview can stop an index an edit made stale."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
     if plan.folders is None:
         plan = replace(plan, folders=indexed_folders(plan.site_dir))
-    result = subprocess.run(plan.command(), cwd=plan.site_dir, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip())
+    with subprocess.Popen(plan.command(), cwd=plan.site_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        started(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit {process.returncode}):\n{stdout}{stderr}".strip())
     files = [p for p in plan.output_dir.rglob("*") if p.is_file()]
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
