@@ -156,9 +156,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         files = local_identity.add_colours(files, config, self.library.settings.local)
         if not self.library.settings.contribute:
             files = _without_section(files, config, CONTRIBUTE)
+        files = self._add_feeds(files, config)
         if self.incremental:
             self.incremental.mark(files, self.pages, self.library)
-        return self._add_feeds(files, config)
+        return files
 
     def _place_translations(self, files: Files) -> Files:
         """A hand-written page's translation is written at the original's address under /<code>/ (about.cy.md

@@ -46,8 +46,21 @@ def _shown_summaries(context: dict) -> list["Summary"]:
     return shown + list(context.get("related", [])) + list(context.get("items", []))
 
 
-def _summary(summary: "Summary") -> tuple:
-    return (summary.path, repr(summary.data), summary.body)
+def _summary(summary: "Summary") -> bytes:
+    """A summary shown on a page, digested once: it is shown on many pages, and a reload replays
+    the same object for an unchanged file (``evidence.model.read_cache``), so the digest is kept by object."""
+    kept = _DIGESTS.get(id(summary))
+    if kept is None or kept[0] is not summary:
+        if len(_DIGESTS) > _KEEP:
+            _DIGESTS.clear()
+        text = repr((summary.path, repr(summary.data), summary.body))
+        kept = _DIGESTS[id(summary)] = (summary, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
+    return kept[1]
+
+
+# id -> (the summary, its digest); the summary is held so its id is not reused while the entry lives.
+_DIGESTS: dict[int, tuple["Summary", bytes]] = {}
+_KEEP = 100_000  # entries before starting afresh: a long preview session re-reads edited files many times
 
 
 def _standard(standard, mapped, library: "Library") -> list:
