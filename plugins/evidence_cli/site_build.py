@@ -72,14 +72,15 @@ def _contents(library, config) -> str:
 
 
 def run_mkdocs(root: Path, site_dir: Path):
-    """Build with MkDocs into ``site_dir``; return the config (it holds the plugins' results)."""
-    from mkdocs.commands.build import build as mkdocs_build
+    """Build with MkDocs into ``site_dir``, rendering pages on every core; return the config (it holds the plugins' results)."""
     from mkdocs.config import load_config
+
+    from evidence_mkdocs import parallel_pages
 
     _quiet_logging()
     with source_date(root):
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        mkdocs_build(config)
+        parallel_pages.build(config)
     return config
 
 
