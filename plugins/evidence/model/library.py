@@ -22,6 +22,7 @@ from ..read.project_files import FRAMEWORKS, READING_PATHS, SUMMARIES, VOCABULAR
 from ..read.schema import Schema
 from ..read.settings import Settings
 from . import read_cache, read_store
+from .gc_paused import gc_paused
 from .coverage import Mapped, Matrix, StandardIndex, build_matrices
 from .cpd_rules import CpdRules
 from .events import Event, load_events
@@ -29,7 +30,7 @@ from .facet import Facet, build_facets, check_specs
 from .framework import Frameworks, Standard, standard_problems
 from .hand_written import check_pages
 from .practice_week import PracticeWeek, load_practice_weeks
-from .read_cache import file_stats, other_inputs
+from .read_cache import file_stats
 from .reading_path import ReadingPath, load_reading_paths
 from .related import rank_related
 from .search_queries import check_search_queries
@@ -50,8 +51,6 @@ class Library:
     frameworks: Frameworks = field(default_factory=Frameworks)
     reading_paths: list[ReadingPath] = field(default_factory=list)
     cpd: CpdRules | None = None
-    standard_index: StandardIndex = field(default_factory=lambda: StandardIndex(Frameworks(), [], []))
-    coverage: list[Matrix] = field(default_factory=list)
     local_pages: list[str] = field(default_factory=list)  # a copy's own files under local/<docs_dir>, from docs_dir
     hidden_pages: list[str] = field(default_factory=list)  # the project's pages the copy does not publish
     practice_weeks: list[PracticeWeek] = field(default_factory=list)
@@ -63,6 +62,12 @@ class Library:
 
     @classmethod
     def load(cls, settings: Settings) -> "Library":
+        """Every file read and checked, and what is derived from them (see ``gc_paused`` for why the collector waits)."""
+        with gc_paused():
+            return cls._load(settings)
+
+    @classmethod
+    def _load(cls, settings: Settings) -> "Library":
         problems = Problems(list(settings.config_problems))
         problems.extend(settings.local.problems)
         schema = Schema("summary")
@@ -103,14 +108,22 @@ class Library:
         return library
 
     def _add_cpd(self, frameworks: Frameworks, site: SitePages, scanner: LinkScanner, path_files: list[Path], cpd_file: Path) -> None:
-        """Load reading paths and CPD rules (they refer to summaries), then derive what maps where."""
+        """Load reading paths and CPD rules (they refer to summaries); what maps where is derived when first asked."""
         settings = self.settings
         by_slug = self._by_slug
         self.frameworks = frameworks
         self.reading_paths = load_reading_paths(settings.path(settings.reading_paths_dir), settings.root, by_slug, frameworks, self.problems, site, scanner, files=path_files)
         self.cpd = CpdRules.load(cpd_file, settings.root, frameworks, self.problems)
-        self.standard_index = StandardIndex(frameworks, self.summaries, self.reading_paths)
-        self.coverage = build_matrices(frameworks, self.facets, self.standard_index)
+
+    @cached_property
+    def standard_index(self) -> StandardIndex:
+        """Derived on first use, never in a ``check``: at 10,000 summaries the index and the
+        coverage matrices took a third of a warm check that reports nothing from them."""
+        return StandardIndex(self.frameworks, self.summaries, self.reading_paths)
+
+    @cached_property
+    def coverage(self) -> list[Matrix]:
+        return build_matrices(self.frameworks, self.facets, self.standard_index)
 
     def standard(self, qualified: str) -> Standard | None:
         return self.frameworks.resolve(qualified)
@@ -169,19 +182,17 @@ def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabu
     if not directory.is_dir():
         problems.error(settings.config_file, 1, f"summaries folder '{settings.summaries_dir}' does not exist; create it or fix 'summaries_dir'")
         return [], [], []
-    summaries, slugs, rels = [], [], []
-    inputs = (repr(settings), other_inputs(settings))  # what reading a summary depends on besides its own bytes
+    inputs = read_cache.inputs_digest(settings)
     originals, translated = split(overlay.files(settings.summaries_dir, SUMMARIES, "summaries", recursive=True))
     if not read_cache.known():
         read_store.restore(settings.root)
     before = read_cache.reads()
-    for file in originals:
-        slugs.append(file.stem)
-        rel = file.relative_to(settings.root).as_posix()
-        rels.append(rel)
-        summary = read_cache.read_once(file, rel, inputs, problems, lambda found, raw: read_summary(file, rel, schema, vocabularies, found, scanner, raw=raw))
-        if summary:
-            summaries.append(summary)
+    root = settings.root
+    files = [(file, file.relative_to(root).as_posix()) for file in originals]
+    rels = [rel for _, rel in files]
+    read = read_cache.read_all(files, inputs, problems, lambda file, rel, found, raw: read_summary(file, rel, schema, vocabularies, found, scanner, raw=raw))
+    summaries = [summary for summary in read if summary]
+    slugs = [file.stem for file in originals]
     if read_cache.reads() != before:
         read_store.keep(settings.root, rels)
     return summaries, slugs, translated
@@ -189,7 +200,7 @@ def _load_summaries(settings: Settings, overlay: Overlay, schema: Schema, vocabu
 
 def _load_translations(settings: Settings, files: list[Path], library: "Library", slugs: list[str], site: SitePages, scanner: LinkScanner) -> Translations:
     """Translations are read like summaries (and cached alike), after every summary they may translate."""
-    inputs = (repr(settings), other_inputs(settings))
+    inputs = read_cache.inputs_digest(settings)
     schema, vocabularies, problems = library.schema, library.vocabularies, library.problems
 
     def read(file: Path, rel: str, slug: str) -> Summary | None:
