@@ -30,10 +30,27 @@ def _spread(*words: str) -> bytes:
 
 def rank_related(summaries: list[Summary], count: int, window: int = WINDOW) -> dict[str, list[Summary]]:
     """Slug -> up to ``count`` related summaries, for every summary at once."""
+    key = (count, window, tuple(_ranked_by(s) for s in summaries))
+    if _LAST[0] != key:
+        _LAST[:] = [key, _rank_slugs(summaries, count, window)]
+    by_slug = {s.slug: s for s in summaries}
+    return {slug: [by_slug[other] for other in others] for slug, others in _LAST[1].items()}
+
+
+def _ranked_by(summary: Summary) -> tuple:
+    """Everything about a summary the ranking reads. The preview reloads the library after every save,
+    and most edits (a title, a finding) leave this alone: the last ranking is then reused, not redone."""
+    return (summary.slug, tuple(summary.values("topics")), summary.year)
+
+
+_LAST: list = [None, {}]  # (key, slug -> related slugs) of the last ranking in this process
+
+
+def _rank_slugs(summaries: list[Summary], count: int, window: int) -> dict[str, list[str]]:
     by_topic = _topic_rings(summaries)
     places = {topic: {s.slug: i for i, s in enumerate(ring)} for topic, ring in by_topic.items()}
     by_slug = {s.slug: s for s in summaries}
-    return {s.slug: [by_slug[slug] for slug in _best(s, _candidates(s, by_topic, places, window), by_slug, count)] for s in summaries}
+    return {s.slug: _best(s, _candidates(s, by_topic, places, window), by_slug, count) for s in summaries}
 
 
 def _topic_rings(summaries: Iterable[Summary]) -> dict[str, list[Summary]]:
