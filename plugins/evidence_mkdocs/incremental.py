@@ -18,11 +18,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from typing import Callable
 
 from mkdocs.structure.files import File, Files
 
 from evidence.model.library import Library
 from evidence.model.read_cache import other_inputs
+from evidence.outputs.feed import Feed
 from evidence.outputs.fingerprint import fingerprint
 from evidence.outputs.pages import GeneratedPage
 
@@ -33,13 +35,30 @@ class Unchanged:
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}
         self.others: tuple | None = None
+        self.same_inputs = False  # nothing but summaries changed since the last build
+        self.feeds: dict[str, tuple] = {}  # feed path -> (what it showed, the feed, its Atom)
         self.written: dict[str, bytes] = {}  # generated file -> digest of the text last written
         self.outputs: set[str] = set()  # every file the last build wrote or kept, by absolute path
 
+    def begin(self, library: Library) -> None:
+        """A new build: whether anything but summaries changed decides what may be kept from the last."""
+        others = other_inputs(library.settings)
+        self.same_inputs, self.others = others == self.others, others
+        if not self.same_inputs:
+            self.feeds = {}
+
+    def feed(self, feed: Feed, render: Callable[[Feed], bytes]) -> bytes:
+        """``render(feed)``, or the last build's Atom when the feed lists the same summaries, unedited
+        (a reload replays an unedited file's summary as the same object, see ``evidence.model.read_cache``)."""
+        shows = (feed.path, feed.title, feed.page, tuple(map(id, feed.summaries)))
+        kept = self.feeds.get(feed.path)
+        if kept is None or kept[0] != shows:
+            kept = self.feeds[feed.path] = (shows, feed, render(feed))  # the feed is held: its summaries' ids stay theirs
+        return kept[2]
+
     def mark(self, files: Files, pages: dict[str, GeneratedPage], library: Library) -> int:
         """Tell MkDocs which pages to skip this build; return how many it may skip."""
-        others = other_inputs(library.settings)
-        same_inputs, self.others = others == self.others, others
+        same_inputs = self.same_inputs
         fresh: dict[str, str] = {}
         skipped = 0
         for file in files.documentation_pages():

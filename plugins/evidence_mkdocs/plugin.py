@@ -137,6 +137,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         pages = site_pages(self.library, _identity(config), _today())
         translated, self.page_languages = language_pages(self.library, pages)
         self.pages = {page.src: page for page in pages + translated}
+        if self.incremental:
+            self.incremental.begin(self.library)
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
@@ -186,8 +188,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.feeds_written = bool(feeds)
         if not feeds:
             return _mark_excluded(files, config, [routes.feed()])
+
+        def render(feed):
+            return render_feed(feed, self.library, config.site_url, config.site_name, config.theme.get("language", "en"))
+
         for feed in feeds:
-            content = render_feed(feed, self.library, config.site_url, config.site_name, config.theme.get("language", "en"))
+            content = self.incremental.feed(feed, render) if self.incremental else render(feed)
             files.append(File.generated(config, feed.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 

@@ -4,8 +4,8 @@ Under ``serve`` an editor saves one summary and waits. Its own page, the
 listings that show its card, the pages of its standards and the pages that
 list it as related must change; the other thousand pages need not be
 rendered again. A page's fingerprint covers everything its template reads:
-its context, and for a standard page the counts of its sub-standards. Pages
-whose templates read more of the library (home, browse index, frameworks,
+its context, and for a standard or framework page the counts of the standards
+it lists. Pages whose templates read more of the library (home, browse index,
 coverage, reading paths) have no fingerprint and are always rendered, and any
 change outside the summaries folder (settings, templates, vocabularies,
 frameworks, pages) re-renders everything: see ``evidence_mkdocs.plugin``.
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # annotations only: the library and pages import nothing from
     from .pages import GeneratedPage
 
 # Templates whose every input is in the page's context (plus the library's vocabularies and frameworks, which are files).
-FINGERPRINTED = {"research.html", "facet-term.html", "standard.html"}
+FINGERPRINTED = {"research.html", "facet-term.html", "standard.html", "facet.html", "framework.html"}
 
 
 def fingerprint(page: "GeneratedPage", library: "Library") -> str | None:
@@ -36,8 +36,12 @@ def fingerprint(page: "GeneratedPage", library: "Library") -> str | None:
     if "term" in context:
         term, facet = context["term"], context["facet"]
         parts += [facet.name, facet.label, term.id, term.label, term.description, term.count]
+    elif "facet" in context:  # a facet's list of terms
+        parts += _facet(context["facet"])
     if "standard" in context:
         parts += _standard(context["standard"], context["mapped"], library)
+    if "framework" in context:  # its tree of standards, with counts
+        parts += [context["framework"].id, [_counts(s, library) for s in context["framework"].walk()]]
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -63,8 +67,18 @@ _DIGESTS: dict[int, tuple["Summary", bytes]] = {}
 _KEEP = 100_000  # entries before starting afresh: a long preview session re-reads edited files many times
 
 
+def _facet(facet) -> list:
+    return [facet.name, facet.label, facet.description, [(t.id, t.label, t.description, t.count) for t in facet.terms]]
+
+
+def _counts(standard, library: "Library") -> tuple:
+    """A standard as a list of standards shows it: its name and how many summaries and paths are mapped to it."""
+    mapped = library.mapped(standard)
+    return (standard.qualified, standard.label, standard.confirmed, len(mapped.all_summaries), len(mapped.all_paths))
+
+
 def _standard(standard, mapped, library: "Library") -> list:
     """A standard page also shows its sub-standards' counts and the reading paths mapped to it."""
-    children = [(c.qualified, c.label, c.confirmed, len(library.mapped(c).all_summaries), len(library.mapped(c).all_paths)) for c in standard.children]
+    children = [_counts(c, library) for c in standard.children]
     paths = [(p.slug, p.title, p.summary, p.time, len(p.steps)) for p in mapped.all_paths]
     return [standard.qualified, standard.label, standard.confirmed, standard.note, len(mapped.all_summaries), children, paths]
