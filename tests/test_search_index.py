@@ -16,7 +16,7 @@ from pathlib import Path
 
 from conftest import REPO, summary_text
 from evidence.outputs.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
-from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, index_glob, search_filters, search_words
+from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
 
 # The shape of Material's bootstrap in partials/javascripts/base.html.
 THEME_TEMPLATE = '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_get=e=>e</script>'
@@ -73,11 +73,11 @@ def sha256(text: str) -> str:
 # ---- The plan and the runner -------------------------------------------
 
 
-def test_plan_runs_the_bundled_binary_once_over_the_whole_site(tmp_path):
-    command = IndexPlan(tmp_path / "site").command(python="py")
+def test_plan_runs_the_bundled_binary_over_a_folder_into_a_bundle(tmp_path):
+    command = IndexPlan(tmp_path / "site").command(tmp_path / "pages", tmp_path / "site" / "pagefind", python="py")
     assert command[:3] == ["py", "-m", "pagefind"], "the binary pagefind[bin] ships: nothing is downloaded"
-    assert command[command.index("--site") + 1] == str(tmp_path / "site")
-    assert command[command.index("--output-subdir") + 1] == "pagefind"
+    assert command[command.index("--site") + 1] == str(tmp_path / "pages")
+    assert command[command.index("--output-path") + 1] == str(tmp_path / "site" / "pagefind")
     assert command[command.index("--force-language") + 1] == "en"
     excluded = [command[i + 1] for i, part in enumerate(command) if part == "--exclude-selectors"]
     assert "[data-pagefind-ignore]" in excluded and ".headerlink" in excluded
@@ -105,13 +105,13 @@ def write_page(site: Path, rel: str, marked: bool) -> None:
     (site / rel).write_text(f'<html lang="en"><body>{body}<h1>{rel}</h1><p>Words about {rel}.</p></main></body></html>')
 
 
-def test_pagefind_reads_only_the_folders_that_hold_indexed_pages_and_indexes_them_all(tmp_path):
+def test_every_marked_page_is_indexed_in_any_folder_and_others_are_not(tmp_path):
     site = tmp_path / "site"
     for rel, marked in [("index.html", True), ("research/a/index.html", True), ("new-kind/b/index.html", True), ("browse/c/index.html", False)]:
         write_page(site, rel, marked)
-    assert IndexPlan(site, folders=("new-kind", "research")).command()[-2:] == ["--glob", "{*.html,{new-kind,research}/**/*.html}"]
     build_index(IndexPlan(site))
-    assert page_counts(site) == {"en": 3}, "every marked page, in any folder, is still indexed"
+    assert page_counts(site) == {"en": 3}, "every marked page, in any folder, is indexed"
+    assert json.loads((site / "pagefind" / "shards.json").read_text()) == {"en": []}, "a small site is one bundle"
 
 
 def test_a_site_without_marked_pages_is_indexed_whole(tmp_path):
@@ -120,13 +120,6 @@ def test_a_site_without_marked_pages_is_indexed_whole(tmp_path):
         write_page(site, rel, marked=False)
     build_index(IndexPlan(site))
     assert page_counts(site) == {"en": 3}
-
-
-def test_folder_names_the_glob_would_misread_fall_back_to_every_file():
-    assert index_glob(None) is None
-    assert index_glob(("research", "odd{name}")) is None
-    assert index_glob(()) == "*.html"
-    assert index_glob(("research", "cpd")) == "{*.html,{cpd,research}/**/*.html}"
 
 
 # ---- Words and filters from the facet declarations -----------------------

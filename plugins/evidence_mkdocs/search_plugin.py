@@ -19,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from evidence.outputs.search_index import IndexPlan, SearchIndexError, build_index
+from evidence.outputs.search_index import SHARD_PAGES, IndexPlan, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.pagefind")
 
@@ -27,6 +27,8 @@ log = logging.getLogger("mkdocs.plugins.pagefind")
 class PagefindConfig(base.Config):
     enabled = c.Type(bool, default=True)
     language = c.Type(str, default="en")
+    # Pages of one language per Pagefind run; a larger catalogue is indexed in parts merged in the browser.
+    shard_pages = c.Type(int, default=SHARD_PAGES)
 
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
@@ -51,7 +53,8 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_post_build(self, config) -> None:
         if not self.config.enabled:
             return
-        plan = IndexPlan(Path(config.site_dir), language=None if _bilingual(config) else self.config.language)
+        language = None if _bilingual(config) else self.config.language
+        plan = IndexPlan(Path(config.site_dir), language=language, shard_pages=self.config.shard_pages)
         if self.serving:
             self.indexing = _Indexing(plan, self)
             return

@@ -13,6 +13,7 @@ export { element, plural };
 const RESULT_FIELDS = ["design", "strength", "year"];
 const FIELD_NAMES = { design: "Design", strength: "Strength", year: "Year" };
 const loading = new Map();
+const OPTIONS = { excerptLength: 24 };
 
 /* The bundle path comes from the page (`{{ 'pagefind/' | url }}`), so a site
    served under a sub-path (GitHub Pages /repo/) finds its own index; Pagefind
@@ -20,15 +21,29 @@ const loading = new Map();
 export function loadPagefind(bundle) {
   const base = new URL(bundle, document.baseURI).href;
   if (!loading.has(base)) {
+    const shards = fetch(`${base}shards.json`).then((response) => (response.ok ? response.json() : {}), () => ({}));
     const ready = import(`${base}pagefind.js`).then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 24 });
+      await pagefind.options(OPTIONS);
       await pagefind.init();
+      await mergeShards(pagefind, base, await shards);
       return pagefind;
     });
     ready.catch(() => loading.delete(base)); // let a later attempt retry
     loading.set(base, ready);
   }
   return loading.get(base);
+}
+
+/* A large catalogue is indexed in parts (evidence/outputs/search_shards.py): the
+   first in the bundle folder, the others listed by language in its shards.json.
+   Pagefind searches them all and orders the results by score; the parts must be
+   merged in the listed order for "newest first" to stay exact. */
+async function mergeShards(pagefind, base, listed) {
+  const language = (document.documentElement.lang || "").toLowerCase();
+  const parts = (listed && (listed[language] || listed[language.split("-")[0]])) || [];
+  // Addresses as the first bundle gives them: relative to the folder that holds the bundle.
+  const options = { ...OPTIONS, baseUrl: new URL("../", base).pathname };
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, base).pathname, { ...options })));
 }
 
 export const PARTIAL_NOTICE = say("partial", {}, "No summary has all of these words; showing those with most of them.");

@@ -12,15 +12,17 @@ page, both from the same facet declarations as the browse pages.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..read.languages import NAMES
+from .search_pages import compact_page, page_language, sort_key
+from .search_shards import IndexedPage, deal, manifest, shard_folder, write_manifest
 
 if TYPE_CHECKING:  # only for annotations: the library imports nothing from here
     from ..model.facet import Facet
@@ -47,44 +49,30 @@ def page_type(url: str) -> str:
 STANDARD_FILTER = "standard"
 
 
+# Pages of one language per Pagefind run: about 330 MB of Pagefind's memory (see search_shards.py).
+SHARD_PAGES = 2000
+
+
 @dataclass(frozen=True)
 class IndexPlan:
     site_dir: Path
     language: str | None = "en"  # None: each page's <html lang> chooses its index (a site in several languages)
     output_subdir: str = "pagefind"
     exclude_selectors: tuple[str, ...] = ("[data-pagefind-ignore]", ".md-source-file", ".headerlink")
-    folders: tuple[str, ...] | None = None  # top-level folders holding indexed pages (see ``index_glob``); None: all
+    shard_pages: int = SHARD_PAGES
 
     @property
     def output_dir(self) -> Path:
         return self.site_dir / self.output_subdir
 
-    def command(self, python: str = sys.executable) -> list[str]:
-        command = [python, "-m", "pagefind", "--site", str(self.site_dir), "--output-subdir", self.output_subdir]
+    def command(self, source: Path, output: Path, python: str = sys.executable) -> list[str]:
+        """One Pagefind run: index the pages in ``source`` into the bundle folder ``output``."""
+        command = [python, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
         command += ["--force-language", self.language] if self.language else []
         command += ["--silent"]
         for selector in self.exclude_selectors:
             command += ["--exclude-selectors", selector]
-        glob = index_glob(self.folders)
-        return command + (["--glob", glob] if glob else [])
-
-
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
-
-
-def index_glob(folders: tuple[str, ...] | None) -> str | None:
-    """The files Pagefind reads: the site's top-level pages and the folders that hold indexed pages.
-
-    Pagefind reads every file its glob matches at once, and its memory follows those bytes (about
-    three times them), not what it indexes: at 10,000 summaries the browse listings, which carry no
-    ``data-pagefind-body``, were a quarter of them. None (every file, Pagefind's default) when the
-    folders are not known or a name holds a character the glob would read as syntax.
-    """
-    if folders is None or not all(_PLAIN_NAME.fullmatch(name) for name in folders):
-        return None
-    if not folders:
-        return "*.html"
-    return "{*.html,{" + ",".join(sorted(folders)) + "}/**/*.html}"
+        return command
 
 
 @dataclass(frozen=True)
@@ -155,20 +143,71 @@ class SearchIndexError(RuntimeError):
 
 def build_index(plan: IndexPlan, started: Callable[[subprocess.Popen], None] = lambda process: None) -> dict[str, int]:
     """Index the site afresh and return the index's file count and size in bytes.
-    ``started`` is handed the running Pagefind, so the preview can stop an index an edit made stale."""
+
+    Pagefind reads compact copies of the indexed pages (``search_pages``) from a scratch
+    folder, in one run per shard (``search_shards``); a site without marked pages is read
+    whole, as Pagefind would. ``started`` is handed each running Pagefind, so the preview
+    can stop an index an edit made stale."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
-    if plan.folders is None:
-        plan = replace(plan, folders=indexed_folders(plan.site_dir))
-    with subprocess.Popen(plan.command(), cwd=plan.site_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
-        started(process)
-        stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {process.returncode}):\n{stdout}{stderr}".strip())
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+        pages = copy_indexed_pages(plan.site_dir, Path(scratch) / "all", plan.language)
+        if pages is None:
+            _run(plan.command(plan.site_dir, plan.output_dir), plan.site_dir, started)
+            listed: dict[str, list[str]] = {}
+        else:
+            shards = deal(pages, plan.shard_pages)
+            for number, shard in enumerate(shards):
+                source = _gather(Path(scratch), number, shard)
+                output = plan.output_dir / shard_folder(number) if number else plan.output_dir
+                _run(plan.command(source, output), plan.site_dir, started)
+            listed = manifest(shards)
+    plan.output_dir.mkdir(parents=True, exist_ok=True)
+    write_manifest(plan.output_dir, listed)
     files = [p for p in plan.output_dir.rglob("*") if p.is_file()]
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
+def _run(command: list[str], cwd: Path, started: Callable[[subprocess.Popen], None]) -> None:
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        started(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit {process.returncode}):\n{stdout}{stderr}".strip())
+
+
+def _gather(scratch: Path, number: int, shard: list[IndexedPage]) -> Path:
+    """Move one shard's copies into a folder of their own (same relative paths, so the same URLs)."""
+    source = scratch / f"shard-{number}"
+    for page in shard:
+        target = source / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (scratch / "all" / page.path).rename(target)
+    source.mkdir(parents=True, exist_ok=True)
+    return source
+
+
 MARKER = b"data-pagefind-body"
+
+
+def copy_indexed_pages(site_dir: Path, scratch: Path, language: str | None) -> list[IndexedPage] | None:
+    """Copy every page Pagefind indexes (one carrying ``data-pagefind-body``) into ``scratch``,
+    cut down to what Pagefind reads, and say what each is; None when no page is marked, since
+    Pagefind then indexes every page whole. Folders without a marked page are not read past
+    their first pages (at 10,000 summaries the browse listings were a quarter of the bytes)."""
+    folders = indexed_folders(site_dir)
+    if folders is None:
+        return None
+    files = [*site_dir.glob("*.html"), *(page for name in folders for page in sorted((site_dir / name).rglob("*.html")))]
+    pages = []
+    for file in sorted(files):
+        html = file.read_bytes() if file.is_file() else b""
+        if MARKER not in html:
+            continue
+        path = file.relative_to(site_dir).as_posix()
+        (scratch / path).parent.mkdir(parents=True, exist_ok=True)
+        (scratch / path).write_bytes(compact_page(html) or html)
+        pages.append(IndexedPage(path, language or page_language(html), sort_key(html)))
+    return pages
 
 
 def indexed_folders(site_dir: Path) -> tuple[str, ...] | None:
