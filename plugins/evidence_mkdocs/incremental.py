@@ -6,7 +6,8 @@ nothing about pages the plugin generates (always "modified") or hand-written
 pages that show summaries (never, when only a summary changed). This answers
 for every page: a generated page is unchanged when its fingerprint matches the
 last build's, nothing but summaries changed since, and its HTML is still on
-disk; every other page is rendered. A generated file that is not a page (a
+disk; so is a hand-written page whose template shows no summary; every other
+page is rendered. A generated file that is not a page (a
 summary's RIS and BibTeX, the catalogue, feeds) is written again only when its
 text differs from the last build's. A file the last build wrote that this one
 does not (a listing no summary is in any more) is deleted, as a full build
@@ -21,12 +22,18 @@ import os
 from typing import Callable
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from evidence.model.library import Library
 from evidence.model.read_cache import other_inputs
 from evidence.outputs.feed import Feed
 from evidence.outputs.fingerprint import fingerprint
 from evidence.outputs.pages import GeneratedPage
+
+
+# Templates for hand-written pages that read nothing from the summaries: the theme's shell, and the privacy notice.
+SHELL_ONLY = ("main.html", "privacy.html")
 
 
 class Unchanged:
@@ -39,6 +46,7 @@ class Unchanged:
         self.feeds: dict[str, tuple] = {}  # feed path -> (what it showed, the feed, its Atom)
         self.written: dict[str, bytes] = {}  # generated file -> digest of the text last written
         self.outputs: set[str] = set()  # every file the last build wrote or kept, by absolute path
+        self.shown: dict[str, tuple] = {}  # page -> (title, meta) as the last build gave them to the nav
 
     def begin(self, library: Library) -> None:
         """A new build: whether anything but summaries changed decides what may be kept from the last."""
@@ -63,7 +71,7 @@ class Unchanged:
         skipped = 0
         for file in files.documentation_pages():
             page = pages.get(file.src_uri)
-            digest = fingerprint(page, library) if page else None
+            digest = fingerprint(page, library) if page else _hand_written(file)
             if digest:
                 fresh[file.src_uri] = digest
             unchanged = same_inputs and digest is not None and self.seen.get(file.src_uri) == digest and os.path.isfile(file.abs_dest_path)
@@ -72,6 +80,17 @@ class Unchanged:
         self.seen = fresh
         self._remove_stale(files)
         return skipped + self._mark_written(files)
+
+    def remember(self, page: Page) -> None:
+        """What the navigation of every other page shows of this one."""
+        self.shown[page.file.src_uri] = (page.title, page.meta)
+
+    def restore(self, files: Files) -> None:
+        """A page left unread this build still has its title (and the meta the nav reads) in the others' navigation."""
+        for file in files.documentation_pages():
+            kept = self.shown.get(file.src_uri)
+            if file.page is not None and kept and not file.is_modified():
+                file.page.title, file.page.meta = kept
 
     def _remove_stale(self, files: Files) -> None:
         outputs = {file.abs_dest_path for file in files if file.inclusion.is_in_serve()}  # what a build under serve writes
@@ -93,6 +112,19 @@ class Unchanged:
                 skipped += unchanged
         self.written = fresh
         return skipped
+
+
+def _hand_written(file: File) -> str | None:
+    """A hand-written page in a template that shows no summary changes only with its own text (or any
+    other input outside the summaries, which re-renders every page): a digest of that text, else None."""
+    if file.generated_by or file.abs_src_path is None:
+        return None
+    try:
+        text = file.content_string
+    except (OSError, UnicodeDecodeError):  # MkDocs says what is wrong with it when it reads it
+        return None
+    template = get_data(text)[1].get("template") or SHELL_ONLY[0]
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() if template in SHELL_ONLY else None
 
 
 def _answer(modified: bool):

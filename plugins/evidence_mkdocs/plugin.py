@@ -223,6 +223,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.globals["ui"] = _english_words(config, self.library, self.config.data_dir)
         # hreflang alternates for sitemap.xml (overrides/sitemap.xml); empty on a site in one language
         env.globals["page_alternates"] = {src: found.alternates for src, found in self.page_languages.items() if found.alternates}
+        if self.incremental:
+            self.incremental.restore(files)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -241,6 +243,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return sanitize_html(html, self.own_names)
 
     def on_page_context(self, context, page, config, nav):
+        if self.incremental:
+            self.incremental.remember(page)
         generated = self.pages.get(page.file.src_uri)
         if generated:
             context.update(generated.context)

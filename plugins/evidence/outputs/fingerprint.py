@@ -27,7 +27,7 @@ FINGERPRINTED = {"research.html", "facet-term.html", "standard.html", "facet.htm
 
 def fingerprint(page: "GeneratedPage", library: "Library") -> str | None:
     """A digest of what the page shows; None when the page must always be rendered."""
-    if page.template not in FINGERPRINTED:
+    if page.template not in FINGERPRINTED and not _text_only(page):
         return None
     context = page.context
     parts: list[Any] = [page.src, page.template, page.title, page.description, page.markdown]
@@ -43,6 +43,11 @@ def fingerprint(page: "GeneratedPage", library: "Library") -> str | None:
     if "framework" in context:  # its tree of standards, with counts
         parts += [context["framework"].id, [_counts(s, library) for s in context["framework"].walk()]]
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _text_only(page: "GeneratedPage") -> bool:
+    """A page of Markdown in the theme's shell (the field reference, the starter file): its text is all it shows."""
+    return page.template == "main.html" and not page.context
 
 
 def _shown_summaries(context: dict) -> list["Summary"]:
