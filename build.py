@@ -10,6 +10,7 @@ itself again with that interpreter. When everything is present it does nothing.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.metadata
 import importlib.util
 import os
@@ -130,6 +131,8 @@ def main(argv: list[str]) -> int:
         return 0 if not missing_requirements() else 1
     args = parse_args(argv)
     ensure_environment(argv)
+    if args.command == "check":  # one load, then exit: the cycle collector would only walk what loading made (0.7 s of 3 at 10,000 summaries)
+        gc.disable()
     from evidence_cli import run
 
     return run(args, ROOT)

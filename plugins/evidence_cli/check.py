@@ -8,6 +8,7 @@ from pathlib import Path
 from evidence.model.library import Library, load_library
 from evidence.read.annotations import print_problems
 from evidence.read.local_settings import FOLDER as LOCAL
+from evidence.read.problems import Problem
 from evidence.read.settings import Settings
 
 from .output import plural, write_step_summary
@@ -15,19 +16,25 @@ from .output import plural, write_step_summary
 
 def load_and_report(root: Path) -> tuple[Library, float]:
     """The validation phase shared by ``check`` and ``build``."""
-    started = time.perf_counter()
-    library = load_library(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
-    elapsed = time.perf_counter() - started
-    print_problems(library.problems.sorted())
+    library, elapsed, _ = _load_and_print(root)
     return library, elapsed
 
 
+def _load_and_print(root: Path) -> tuple[Library, float, list[Problem]]:
+    started = time.perf_counter()
+    library = load_library(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    elapsed = time.perf_counter() - started
+    shown = library.problems.sorted()  # once: at 10,000 summaries there may be as many messages
+    print_problems(shown)
+    return library, elapsed, shown
+
+
 def check(root: Path) -> int:
-    library, elapsed = load_and_report(root)
+    library, elapsed, shown = _load_and_print(root)
     problems = library.problems
     headline = f"Checked {_inputs(library)} in {elapsed:.2f} s: {plural(len(problems.errors), 'error')}, {plural(len(problems.warnings), 'warning')}."
     print(headline)
-    write_step_summary(problems.sorted(), headline)
+    write_step_summary(shown, headline)
     return 1 if problems.errors else 0
 
 

@@ -19,6 +19,7 @@ import yaml
 PLAIN = "tag:evidence,2026:plain"  # every unquoted scalar gets this tag; see front_matter._Loader
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+_NUMBER_START = frozenset("+-0123456789")  # the first character of anything _INT or _FLOAT match
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DIGITS = 60  # no field holds a longer number; Python refuses over 4,300 digits with a traceback
@@ -35,7 +36,7 @@ def plain(text: str) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
-    if _INT.fullmatch(text) or _FLOAT.fullmatch(text):
+    if text[0] in _NUMBER_START and (_INT.fullmatch(text) or _FLOAT.fullmatch(text)):  # most values are words: no pattern tried
         return _number(text)
     return text
 
