@@ -25,6 +25,7 @@ from evidence.outputs.catalogue import Licence, catalogue_files
 from evidence.outputs.csp import BlockedScripts, KnownScripts, Policy, inline_scripts, with_policy
 from evidence.outputs.feed import render as render_feed
 from evidence.outputs.feed import site_feeds
+from evidence.outputs.html_whitespace import collapsed
 from evidence.outputs.pages import GeneratedPage, site_pages
 from evidence.outputs.prerender import cache_folder, prerender
 from evidence.outputs.qr import qr_svg
@@ -273,7 +274,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             scripts = inline_scripts(html)  # found once, for the policy and for the warnings
             html = with_policy(html, self._policy(), self.known_scripts, scripts)
             self.blocked_scripts.record(name, html, self.known_scripts, source, scripts)
-        return html
+        return collapsed(html)
 
     def _policy(self) -> Policy:
         """The council's extra sources, plus the analytics engine's origin only when counting is switched on."""
