@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 from conftest import BODY, summary_text
 from evidence.outputs.html_whitespace import collapsed
@@ -35,3 +36,26 @@ def test_built_pages_carry_no_indentation_and_keep_their_code_blocks(project):
     outside_pre = re.sub(r"<(pre|script|code|textarea|style)\b.*?</\1>", "<kept/>", page, flags=re.S)
     assert not re.search(r"\n[ \t]+\S|\n\s*\n", outside_pre), "an indented or blank line outside preformatted text"
     assert "first\n    indented" in page
+
+
+def test_a_summary_page_links_its_flyer_qr_code_instead_of_carrying_it(project):
+    """The code is printed only on the flyer: a file beside the page, an SVG image of the page's own address."""
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    page = project.page("research/talking-mats")
+    assert "<svg role=\"img\" aria-label=\"QR code" not in page
+    holder = re.search(r'<div class="ev-flyer-only ev-qr" data-qr="([^"]+)" data-qr-label="([^"]+)">', page)
+    address = re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
+    assert holder and holder.group(2) == f"QR code for {address}"
+    code = ElementTree.parse(project.root / "site/research/talking-mats" / holder.group(1)).getroot()
+    assert code.tag == "{http://www.w3.org/2000/svg}svg" and code.get("aria-label") == f"QR code for {address}"
+    assert code.find("{http://www.w3.org/2000/svg}path") is not None
+
+
+def test_without_a_site_address_there_is_no_qr_code_to_print(project):
+    lines = (project.root / "mkdocs.yml").read_text().splitlines()
+    (project.root / "mkdocs.yml").write_text("\n".join(line for line in lines if not line.startswith("site_url:")) + "\n")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    assert "data-qr" not in project.page("research/talking-mats")
+    assert not list((project.root / "site").rglob("qr.svg"))

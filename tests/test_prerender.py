@@ -83,7 +83,8 @@ def test_every_summary_page_finds_its_citations_and_qr_code_ready_in_the_cache(p
     for summary in project.library().summaries:
         page = project.page(f"research/{summary.slug}")
         address = re.search(r'class="ev-qr__address">([^<]+)<', page).group(1)
-        assert cached["qr"][address] in page
+        code = (project.root / "site" / "research" / summary.slug / "qr.svg").read_text(encoding="utf-8")
+        assert code == cached["qr"][address].replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1), "the flyer's code, beside the page"
         texts = [text for answer in cached["citations"].values() for text in json.loads(answer)]
         assert sum(text in page for text in texts) == 4, "Harvard and APA, for the study and for the summary"
     site_files = [p.name for p in (project.root / "site").rglob("*")]

@@ -28,7 +28,7 @@ from evidence.outputs.feed import site_feeds
 from evidence.outputs.html_whitespace import collapsed
 from evidence.outputs.pages import GeneratedPage, site_pages
 from evidence.outputs.prerender import cache_folder, prerender
-from evidence.outputs.qr import qr_svg
+from evidence.outputs.qr import code_file, code_files, qr_svg
 from evidence.read import routes
 from evidence.read.annotations import print_problems
 from evidence.read.options import read_config_file, sound_options
@@ -100,7 +100,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
-        self.library, self.pages, self.feeds_written, self.prerendering, self.cache = None, {}, False, None, None  # MkDocs reuses this object for every build in a process
+        self.library, self.pages, self.feeds_written, self.prerendering, self.cache, self.qr_files = None, {}, False, None, None, []  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             _refuse_outside_templates(config)
             if config.nav:
@@ -145,6 +145,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
             for download in page.downloads:
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        # Flyers' QR codes: files made now, filled in on_env, once prerender's workers have drawn them.
+        summaries = [page.src for page in self.pages.values() if page.template == "research.html"]
+        self.qr_files = [(File.generated(config, path, content=""), address) for path, address in code_files(summaries, _identity(config))]
+        for file, _ in self.qr_files:
+            files.append(file)
         for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
             files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.library.cpd:
@@ -207,6 +212,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """Last event before templates render: settings are escaped here, after the feeds and share image used them."""
         if self.prerendering:
             self.prerendering.finish()
+        for file, address in self.qr_files:
+            file.content_string = code_file(address)
         env.bytecode_cache = template_cache(self.cache)  # before the first template is loaded
         escape_settings(config)
         env.filters["striptags"] = striptags

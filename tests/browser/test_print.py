@@ -47,7 +47,11 @@ def printing(browser, site_server):
     """A tab whose window.print() records what was printed instead of opening a dialog."""
     context = browser.new_context()
     tab = context.new_page()
-    tab.add_init_script("window.print = () => { window.__printed = document.documentElement.className; dispatchEvent(new Event('afterprint')); }")
+    tab.add_init_script(
+        "window.print = () => { window.__printed = document.documentElement.className;"
+        " const code = document.querySelector('.ev-qr img'); window.__code = code && code.complete ? [code.naturalWidth, code.alt] : null;"
+        " dispatchEvent(new Event('afterprint')); }"
+    )
     yield tab
     context.close()
 
@@ -57,6 +61,8 @@ def test_the_flyer_button_prints_the_flyer_and_the_page_returns_to_normal(printi
     printing.get_by_role("button", name="Print a one-page flyer").click()
     assert "ev-flyer" in printing.evaluate("window.__printed")
     assert "ev-flyer" not in printing.evaluate("document.documentElement.className")
+    width, label = printing.evaluate("window.__code")
+    assert width > 0 and label.startswith("QR code for ") and label.endswith(f"/research/{SUMMARIES[0]}/"), "the flyer prints its code, loaded"
     printing.get_by_role("button", name="Print this summary", exact=True).click()
     assert "ev-flyer" not in printing.evaluate("window.__printed"), "the plain Print button prints the whole page"
 

@@ -4,9 +4,31 @@
  * flyer: the same page with the html element marked, so the print styles
  * (evidence.css) leave out the CPD form, standards, citation and related
  * summaries, for a noticeboard or a team meeting.
+ *
+ * The flyer's QR code is a file beside the page (data-qr), loaded only when a
+ * flyer is printed: readers on screen never download it. Printing waits until
+ * the image is ready, and goes ahead without it if it cannot be had (the
+ * address is printed beside it either way).
  */
 (function () {
   "use strict";
+
+  function withQrCode(then) {
+    const holder = document.querySelector("[data-qr]");
+    if (!holder || holder.querySelector("img")) {
+      then();
+      return;
+    }
+    const image = new Image();
+    image.className = "ev-qr__code";
+    image.alt = holder.dataset.qrLabel;
+    image.src = holder.dataset.qr;
+    holder.prepend(image);
+    image.decode().then(then, function () {
+      image.remove();
+      then();
+    });
+  }
 
   document.querySelectorAll("[data-print]").forEach(function (control) {
     const group = control.closest("[data-print-actions]") || control;
@@ -15,7 +37,11 @@
     control.addEventListener("click", function () {
       const flyer = control.dataset.print === "flyer";
       document.documentElement.classList.toggle("ev-flyer", flyer);
-      window.print();
+      if (flyer) {
+        withQrCode(function () { window.print(); });
+      } else {
+        window.print();
+      }
     });
   });
   window.addEventListener("afterprint", function () {
