@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import summary_text
 
 
@@ -26,6 +28,29 @@ def test_related_lists_do_not_all_point_at_the_newest_summaries(project):
     assert all(len(picked) == library.settings.related_count and s not in picked for s, picked in lists.items())
     assert max(counts.values()) < len(lists) - 1
     assert sum(1 for c in counts.values() if c) > library.settings.related_count + 1
+
+
+def test_among_equal_topics_who_a_study_is_about_and_its_practice_area_come_before_the_year(project):
+    project.add("target.md", summary_text(topics=["communication"], populations=["families-and-carers"], practice_area="children-and-families", year=2015))
+    project.add("alike.md", summary_text(title="About the same people, long before", topics=["communication"], populations=["families-and-carers"], practice_area="children-and-families", year=1990))
+    project.add("near.md", summary_text(title="About other people, the same year", topics=["communication"], year=2015))
+    project.add("other.md", summary_text(title="A study on another topic altogether", topics=["quality-of-care"], populations=["families-and-carers"], practice_area="children-and-families", year=2015))
+    library = project.library()
+    assert [s.slug for s in library.related(library.summary("target"))] == ["alike", "near"]
+
+
+def test_in_a_large_topic_no_summary_is_in_more_than_a_few_related_lists(project):
+    """Each summary weighs only its neighbours in a fixed order of its topics, so a topic larger than
+    that neighbourhood still gives every summary a full list, and no summary is in many of them."""
+    for number in range(150):
+        project.add(f"study-{number:03d}.md", summary_text(title=f"A study numbered {number:03d}", published=f"2025-{number % 12 + 1:02d}-01"))
+    library = project.library()
+    count = library.settings.related_count
+    lists = {s.slug: [r.slug for r in library.related(s)] for s in library.summaries}
+    assert all(len(picked) == count and slug not in picked for slug, picked in lists.items())
+    listed = Counter(slug for picked in lists.values() for slug in picked)
+    assert max(listed.values()) <= 2 * count, listed.most_common(3)
+    assert lists == {s.slug: [r.slug for r in library.related(s)] for s in project.library().summaries}, "the same on every load"
 
 
 def test_facet_terms_list_summaries_newest_first_and_keep_vocabulary_order(project):
