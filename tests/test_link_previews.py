@@ -39,7 +39,7 @@ def test_every_page_has_opengraph_and_twitter_tags(bundled_site):
         html = page.read_text(encoding="utf-8")
         tags = meta(html)
         where = page.relative_to(bundled_site)
-        for name in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:title"):
+        for name in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card"):
             assert tags.get(name, [""])[0].strip(), f"{where} has no {name}"
         assert tags["og:site_name"] == [CONFIG["site_name"]]
         canonical = [link["href"] for link in read_head(html).links if link.get("rel") == "canonical"]

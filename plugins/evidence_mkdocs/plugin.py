@@ -29,6 +29,7 @@ from evidence.outputs.html_whitespace import collapsed
 from evidence.outputs.pages import GeneratedPage, site_pages
 from evidence.outputs.prerender import cache_folder, prerender
 from evidence.outputs.qr import code_file, code_files, qr_svg
+from evidence.outputs import svg_symbols
 from evidence.read import routes
 from evidence.read.annotations import print_problems
 from evidence.read.options import read_config_file, sound_options
@@ -217,6 +218,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         env.bytecode_cache = template_cache(self.cache)  # before the first template is loaded
         escape_settings(config)
         env.filters["striptags"] = striptags
+        env.filters["icon_symbol"], env.filters["icon_use"] = svg_symbols.symbol, svg_symbols.use
         env.globals["nav_cache"] = self.nav_cache
         env.globals["library"] = self.library
         hidden = set(self.library.hidden_pages) if self.library else set()
