@@ -59,3 +59,26 @@ def test_without_a_site_address_there_is_no_qr_code_to_print(project):
     assert project.build() == 0
     assert "data-qr" not in project.page("research/talking-mats")
     assert not list((project.root / "site").rglob("qr.svg"))
+
+
+def test_an_icon_shown_twice_is_drawn_once_and_an_unusual_one_stays_inline():
+    from evidence.outputs.svg_symbols import symbol, use
+
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+    assert symbol(icon, "logo") == '<symbol id="ev-icon-logo" viewBox="0 0 24 24"><path d="M1 1h2"/></symbol>'
+    assert use(icon, "logo") == '<svg viewBox="0 0 24 24"><use href="#ev-icon-logo"/></svg>'
+    odd = '<?xml version="1.0"?><svg><path d="M1 1"/></svg>'
+    assert symbol(odd, "logo") == "" and use(odd, "logo") == odd
+
+
+def test_every_icon_a_page_uses_is_drawn_on_it(project):
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    pages = [p for p in (project.root / "site").rglob("*.html") if "<use " in p.read_text(encoding="utf-8")]
+    assert project.root / "site/404.html" in pages and project.root / "site/research/talking-mats/index.html" in pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        drawn = set(re.findall(r'<symbol id="([^"]+)"', html))
+        used = set(re.findall(r'<use href="#([^"]+)"', html))
+        assert used <= drawn, f"{page}: {used - drawn} not drawn"
+        assert len(drawn) == len(re.findall(r"<symbol ", html)), "each drawn once"
