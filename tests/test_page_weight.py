@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
+import yaml
+
 from conftest import BODY, summary_text
 from evidence.outputs.html_whitespace import collapsed
 
@@ -82,3 +84,25 @@ def test_every_icon_a_page_uses_is_drawn_on_it(project):
         used = set(re.findall(r'<use href="#([^"]+)"', html))
         assert used <= drawn, f"{page}: {used - drawn} not drawn"
         assert len(drawn) == len(re.findall(r"<symbol ", html)), "each drawn once"
+
+
+def _primary_nav(page: str) -> str:
+    return re.search(r'<nav class="md-nav md-nav--primary".*?</ul>\s*</nav>\s*</div>', page, re.S).group(0)
+
+
+def test_pages_outside_the_navigation_show_each_section_as_one_link(project):
+    """A summary is in no section, so the drawer offers each section as a link to its first page;
+    a page in the section still lists every page of it."""
+    config_path = project.root / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    section = ["about.md", "accessibility.md", "privacy.md"]
+    config["nav"] = [item for item in config["nav"] if not (isinstance(item, dict) and list(item.values())[0] in section)]
+    config["nav"].append({"About this site": section})
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    outside = _primary_nav(project.page("research/talking-mats"))
+    assert re.search(r'<a href="\.\./\.\./about/" class="md-nav__link">\s*<span class="md-ellipsis">\s*About this site', outside)
+    assert "accessibility/" not in outside and "privacy/" not in outside
+    inside = _primary_nav(project.page("accessibility"))
+    assert all(f'href="../{name[:-3]}/"' in inside for name in ("about.md", "privacy.md")), "the section's own pages list it whole"

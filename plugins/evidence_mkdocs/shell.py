@@ -36,6 +36,11 @@ class NavCache:
             return None
         return posixpath.dirname(page.url.rstrip("/")) + "/"
 
+    def outside(self, page) -> bool:
+        """A page the navigation does not list: no section is open on it, so each is drawn as one link
+        (a third of the navigation's HTML on every summary, browse and standard page)."""
+        return page is not None and id(page) not in self.in_nav
+
     def has(self, key: str | None) -> bool:
         return key is not None and key in self.parts
 
