@@ -146,9 +146,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
             for download in page.downloads:
                 files.append(File.generated(config, download.path, content=download.content, inclusion=InclusionLevel.NOT_IN_NAV))
-        # Flyers' QR codes: files made now, filled in on_env, once prerender's workers have drawn them.
+        # Flyers' QR codes: files made now holding their address (what the preview compares), drawn in on_env,
+        # once prerender's workers have drawn them.
         summaries = [page.src for page in self.pages.values() if page.template == "research.html"]
-        self.qr_files = [(File.generated(config, path, content=""), address) for path, address in code_files(summaries, _identity(config))]
+        self.qr_files = [(File.generated(config, path, content=address), address) for path, address in code_files(summaries, _identity(config))]
         for file, _ in self.qr_files:
             files.append(file)
         for path, text in catalogue_files(self.library, _identity(config), Licence.from_settings(self.library.settings)):
