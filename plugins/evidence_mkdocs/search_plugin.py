@@ -4,14 +4,13 @@ Under ``serve`` the index is built in the background: the edited page reloads
 as soon as its HTML is written, and search catches up a moment later, instead
 of the editor waiting for the whole site to be indexed after every save. The
 next save stops an index still running (it would describe the site before
-that save) instead of waiting for it, and a new one starts after the rebuild.
+that save) instead of waiting for it, and a new one starts after the rebuild
+(``preview_index``).
 """
 
 from __future__ import annotations
 
 import logging
-import subprocess
-import threading
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from evidence.outputs.search_index import SHARD_PAGES, IndexPlan, SearchIndexError, build_index
+
+from .preview_index import BackgroundIndex
 
 log = logging.getLogger("mkdocs.plugins.pagefind")
 
@@ -35,7 +36,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def __init__(self) -> None:
         self.stats: dict[str, int] = {}
         self.serving = False
-        self.indexing: _Indexing | None = None
+        self.indexing: BackgroundIndex | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -56,7 +57,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         language = None if _bilingual(config) else self.config.language
         plan = IndexPlan(Path(config.site_dir), language=language, shard_pages=self.config.shard_pages)
         if self.serving:
-            self.indexing = _Indexing(plan, self)
+            self.indexing = BackgroundIndex(plan, self._indexed)
             return
         try:
             self.stats = build_index(plan)
@@ -64,45 +65,12 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             raise PluginError(str(exc)) from None
         log.info("Search index: %d files, %d bytes", self.stats["files"], self.stats["bytes"])
 
+    def _indexed(self, stats: dict[str, int]) -> None:
+        self.stats = stats
+
     def on_shutdown(self) -> None:
         if self.indexing is not None:
             self.indexing.stop()
-
-
-# Seconds between the rebuild and the index starting: the browser's reload is served first, not beside Pagefind.
-INDEX_DELAY = 0.5
-
-
-class _Indexing:
-    """One background index under ``serve``; ``stop`` ends it early, since an edit has made it stale."""
-
-    def __init__(self, plan: IndexPlan, plugin: PagefindPlugin) -> None:
-        self.stopped = threading.Event()
-        self.process: subprocess.Popen | None = None
-        self.thread = threading.Thread(target=self._run, args=(plan, plugin), daemon=True)
-        self.thread.start()
-
-    def _run(self, plan: IndexPlan, plugin: PagefindPlugin) -> None:
-        """In the preview a failed index is a message, not a stopped server; a stopped one is neither."""
-        if self.stopped.wait(INDEX_DELAY):
-            return
-        try:
-            plugin.stats = build_index(plan, started=self._started)
-        except (SearchIndexError, OSError) as exc:
-            if not self.stopped.is_set():
-                log.error("Search index not refreshed: %s", exc)
-
-    def _started(self, process: subprocess.Popen) -> None:
-        self.process = process
-        if self.stopped.is_set():  # stop() ran before the process was known to it
-            process.terminate()
-
-    def stop(self) -> None:
-        self.stopped.set()
-        process = self.process
-        if process is not None and process.poll() is None:
-            process.terminate()
-        self.thread.join()
 
 
 def _bilingual(config) -> bool:

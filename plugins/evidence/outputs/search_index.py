@@ -18,7 +18,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..read.languages import NAMES
 from .search_pages import compact_page, page_language, sort_key
@@ -141,25 +141,24 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message carries what it printed."""
 
 
-def build_index(plan: IndexPlan, started: Callable[[subprocess.Popen], None] = lambda process: None) -> dict[str, int]:
+def build_index(plan: IndexPlan) -> dict[str, int]:
     """Index the site afresh and return the index's file count and size in bytes.
 
     Pagefind reads compact copies of the indexed pages (``search_pages``) from a scratch
     folder, in one run per shard (``search_shards``); a site without marked pages is read
-    whole, as Pagefind would. ``started`` is handed each running Pagefind, so the preview
-    can stop an index an edit made stale."""
+    whole, as Pagefind would."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
         pages = copy_indexed_pages(plan.site_dir, Path(scratch) / "all", plan.language)
         if pages is None:
-            _run(plan.command(plan.site_dir, plan.output_dir), plan.site_dir, started)
+            _run(plan.command(plan.site_dir, plan.output_dir), plan.site_dir)
             listed: dict[str, list[str]] = {}
         else:
             shards = deal(pages, plan.shard_pages)
             for number, shard in enumerate(shards):
                 source = _gather(Path(scratch), number, shard)
                 output = plan.output_dir / shard_folder(number) if number else plan.output_dir
-                _run(plan.command(source, output), plan.site_dir, started)
+                _run(plan.command(source, output), plan.site_dir)
             listed = manifest(shards)
     plan.output_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(plan.output_dir, listed)
@@ -167,12 +166,10 @@ def build_index(plan: IndexPlan, started: Callable[[subprocess.Popen], None] = l
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
-def _run(command: list[str], cwd: Path, started: Callable[[subprocess.Popen], None]) -> None:
-    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
-        started(process)
-        stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {process.returncode}):\n{stdout}{stderr}".strip())
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip())
 
 
 def _gather(scratch: Path, number: int, shard: list[IndexedPage]) -> Path:
