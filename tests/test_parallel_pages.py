@@ -121,3 +121,24 @@ def test_ctrl_c_while_workers_render_leaves_no_process_and_the_previous_site(sit
     assert children() == set()
     assert files(site_project.root / "site") == before
     assert [p for p in site_project.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_another_plugin_that_runs_while_pages_render_keeps_the_build_serial(site_project, monkeypatch):
+    """What such a plugin collects page by page would stay in the workers; plugins that do not are no reason."""
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    class Counting(BasePlugin):
+        def on_post_page(self, output, page, config):
+            return output
+
+    class Quiet(BasePlugin):
+        def on_post_build(self, config):
+            pass
+
+    monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    config = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(site_project.root / "new-site"))
+    config.plugins["quiet"] = Quiet()
+    assert parallel_pages.workers(config) == 3
+    config.plugins["counting"] = Counting()
+    assert parallel_pages.workers(config) == 0

@@ -269,9 +269,6 @@ def _has_files(site_dir: str) -> bool:
 
 
 def _foreign_page_hooks(plugins) -> bool:
-    """A plugin other than ours that runs while pages render: what it collects would stay in the workers."""
-    return any(
-        getattr(type(plugin), event, None) is not getattr(BasePlugin, event)
-        for name, plugin in plugins.items() if name not in OURS
-        for event in PAGE_EVENTS
-    )
+    """A plugin other than ours that runs while pages render: what it collects would stay in the workers.
+    (MkDocs removes BasePlugin's empty event methods, so a plugin has only the ones it defines.)"""
+    return any(callable(getattr(plugin, event, None)) for name, plugin in plugins.items() if name not in OURS for event in PAGE_EVENTS)
