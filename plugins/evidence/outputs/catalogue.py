@@ -21,6 +21,7 @@ from ..model.summary import Summary
 from ..read import routes
 from ..read.schema import Schema
 from ..read.site_identity import SiteIdentity
+from .per_summary import PerSummary
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
@@ -41,10 +42,13 @@ class Licence:
         return f"This data is published under the {self.name}" + (f" ({self.url})." if self.url else ".")
 
 
-def record(summary: Summary, site: SiteIdentity) -> dict[str, Any]:
+def _record(summary: Summary, site: SiteIdentity) -> dict[str, Any]:
     """One summary's front matter, with its slug and address first."""
     path = routes.url_of(routes.summary(summary.slug))
     return {"slug": summary.slug, "url": site.absolute(path) or "/" + path, **copy.deepcopy(summary.data)}
+
+
+record = PerSummary(_record)  # made once per summary and kept: the JSON and the CSV read it, and so does every preview reload
 
 
 def catalogue(library: Library, site: SiteIdentity, licence: Licence) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from .catalogue import Licence, columns
 from .citations.citing import Download, cite_summary
 from .event_feed import events_atom, events_ics
 from .field_reference import field_reference
+from .per_summary import PerSummary
 
 
 @dataclass
@@ -140,8 +141,11 @@ def _starter_page(library: Library) -> GeneratedPage:
     return GeneratedPage(routes.starter(), "main.html", "Starter file", description, markdown=text, in_nav=True)
 
 
+_citation = PerSummary(cite_summary)  # a summary's reference, RIS and BibTeX are made again only when its file is edited
+
+
 def _summary_page(library: Library, summary: Summary, site: SiteIdentity) -> GeneratedPage:
-    citation = cite_summary(summary, site)
+    citation = _citation(summary, site)
     context = {"summary": summary, "related": library.related(summary), "citation": citation}
     return GeneratedPage(routes.summary(summary.slug), "research.html", summary.title, summary.one_liner, context, summary.body, downloads=citation.downloads)
 
