@@ -142,3 +142,16 @@ def test_another_plugin_that_runs_while_pages_render_keeps_the_build_serial(site
     assert parallel_pages.workers(config) == 3
     config.plugins["counting"] = Counting()
     assert parallel_pages.workers(config) == 0
+
+
+def test_a_site_folder_with_files_in_it_is_built_serially(site_project, monkeypatch):
+    """A dirty build would keep what is already there: only an empty (or new) folder gets workers."""
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    folder = site_project.root / "elsewhere"
+    config = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(folder))
+    folder.mkdir()
+    assert parallel_pages.workers(config) == 3
+    (folder / "old.html").write_text("an earlier build")
+    assert parallel_pages.workers(config) == 0
