@@ -106,3 +106,21 @@ def test_pages_outside_the_navigation_show_each_section_as_one_link(project):
     assert "accessibility/" not in outside and "privacy/" not in outside
     inside = _primary_nav(project.page("accessibility"))
     assert all(f'href="../{name[:-3]}/"' in inside for name in ("about.md", "privacy.md")), "the section's own pages list it whole"
+
+
+def test_the_pager_stays_the_same_size_however_long_a_listing_grows_and_reaches_every_page(project):
+    project.set_options(browse_per_page=1)
+    for day in range(1, 13):
+        project.add(f"study-{day:02d}.md", summary_text(title=f"Study number {day} of talking mats", published=f"2026-01-{day:02d}"))
+    assert project.build() == 0
+    listing = "browse/topic/communication"
+    page_of = lambda n: project.page(listing if n == 1 else f"{listing}/page/{n}")  # noqa: E731
+    pager = lambda n: re.search(r'<nav class="ev-pager".*?</nav>', page_of(n), re.S).group(0)  # noqa: E731
+    linked = lambda n: [int(m) for m in re.findall(r'<a href="[^"]*">Page (\d+)</a>', pager(n))]  # noqa: E731
+    assert linked(6) == [1, 4, 5, 7, 8, 12] and 'aria-current="page">Page 6<' in pager(6)
+    assert linked(1) == [2, 3, 12] and linked(12) == [1, 10, 11]
+    seen, number = {1}, 1
+    while number + 1 in linked(number):
+        number += 1
+        seen.add(number)
+    assert seen == set(range(1, 13)), "each page links the next"
