@@ -51,10 +51,18 @@ def test_each_sheet_ends_with_a_qr_code_and_its_printed_address(page, week_serve
 
 
 def test_the_summary_flyer_shows_its_qr_code_only_on_paper(page, week_server):
+    """Readers on screen never fetch the code: the flyer button loads it, then prints."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{week_server}/research/talking-mats/")
-    code = page.locator(".ev-flyer-only svg[role=img]")
-    assert code.is_hidden()
-    page.evaluate("document.documentElement.classList.add('ev-flyer')")
+    assert not [url for url in fetched if url.endswith("/qr.svg")]
+    page.evaluate("window.print = function () { window.printed = true; }")
+    page.locator("[data-print=flyer]").first.click()
+    page.wait_for_function("window.printed === true")
+    code = page.locator(".ev-flyer-only img")
+    assert code.count() == 1 and code.is_hidden()  # the screen never shows it
     page.emulate_media(media="print")
     assert code.is_visible()
+    assert page.evaluate("document.querySelector('.ev-flyer-only img').naturalWidth") > 0
+    assert code.get_attribute("alt").startswith("QR code for ")
     page.emulate_media(media="null")
