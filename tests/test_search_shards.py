@@ -135,3 +135,23 @@ def test_a_catalogue_split_in_parts_holds_every_page_once(bundled_site, tmp_path
     parts = [site / "pagefind", *(site / "pagefind" / part for part in listed["en"])]
     assert len(parts) > 2 and all((part / "pagefind-entry.json").is_file() for part in parts)
     assert fragments(site / "pagefind") == fragments(tmp_path / "plain"), "together the parts index the same pages the same way"
+
+
+def test_indexing_leaves_no_scratch_folder_and_clears_one_a_stopped_run_left(tmp_path, monkeypatch):
+    import tempfile
+
+    from evidence.outputs import search_index
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text('<html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>A</h1><p>Words.</p></main></body></html>')
+    used = []
+    copy = search_index.copy_indexed_pages
+    monkeypatch.setattr(search_index, "copy_indexed_pages", lambda site_dir, scratch, language: used.append(scratch.parent) or copy(site_dir, scratch, language))
+    build_index(IndexPlan(site))
+    assert not list((tmp_path / "tmp").iterdir()), "the compact copies are removed after indexing"
+    (used[0] / "all" / "stale").mkdir(parents=True)  # as a run ended by the preview's next save leaves it
+    build_index(IndexPlan(site))
+    assert not list((tmp_path / "tmp").iterdir()) and json.loads((site / "pagefind" / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"] == 1

@@ -12,13 +12,15 @@ page, both from the same facet declarations as the browse pages.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..read.languages import NAMES
 from .search_pages import compact_page, page_language, sort_key
@@ -148,7 +150,7 @@ def build_index(plan: IndexPlan) -> dict[str, int]:
     folder, in one run per shard (``search_shards``); a site without marked pages is read
     whole, as Pagefind would."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+    with _scratch_folder(plan.site_dir) as scratch:
         pages = copy_indexed_pages(plan.site_dir, Path(scratch) / "all", plan.language)
         if pages is None:
             _run(plan.command(plan.site_dir, plan.output_dir), plan.site_dir)
@@ -170,6 +172,19 @@ def _run(command: list[str], cwd: Path) -> None:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip())
+
+
+@contextmanager
+def _scratch_folder(site_dir: Path) -> Iterator[Path]:
+    """A scratch folder named after the site: a run stopped by a signal (the preview ends a stale
+    index so) leaves no folder behind for long, since the next index of that site clears it first."""
+    scratch = Path(tempfile.gettempdir()) / f"pagefind-pages-{hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _gather(scratch: Path, number: int, shard: list[IndexedPage]) -> Path:
