@@ -53,7 +53,7 @@ def on_cores(monkeypatch, count: int) -> list[int]:
         forks.append(child.pid if child else 0)
         return child
 
-    monkeypatch.setattr(forked_map, "cores", lambda: count)
+    monkeypatch.setattr(forked_map, "free_cores", lambda: count)
     monkeypatch.setattr(forked_map, "MIN_SHARE", 1)
     monkeypatch.setattr(forked_map, "_fork", recorded)
     return forks
