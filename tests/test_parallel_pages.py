@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from conftest import summary_text
 from reading_path_text import reading_path_text
+from evidence.model import forked_map
 from evidence_mkdocs import page_workers, parallel_pages
 
 # Pagefind writes these from a per-process hash map (tests/test_reproducible.py): same data, other bytes.
@@ -49,11 +50,18 @@ def site_project(project):
     return project
 
 
+def forking_allowed(monkeypatch) -> None:
+    """The whole suite runs with the browser tests' idle server threads alive, where a build forks no
+    worker (``test_other_threads_keep_the_build_serial``); the forking itself is what these tests check."""
+    monkeypatch.setattr(forked_map, "may_fork", lambda: True)
+
+
 @pytest.fixture
 def workers(monkeypatch):
     """Three workers on any machine; the number started is counted, so a silently serial build fails the test."""
     started = []
     monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    forking_allowed(monkeypatch)
     original = page_workers.Worker.__init__
 
     def counting(self, task):
@@ -137,6 +145,7 @@ def test_another_plugin_that_runs_while_pages_render_keeps_the_build_serial(site
             pass
 
     monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    forking_allowed(monkeypatch)
     config = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(site_project.root / "new-site"))
     config.plugins["quiet"] = Quiet()
     assert parallel_pages.workers(config) == 3
@@ -149,9 +158,29 @@ def test_a_site_folder_with_files_in_it_is_built_serially(site_project, monkeypa
     from mkdocs.config import load_config
 
     monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    forking_allowed(monkeypatch)
     folder = site_project.root / "elsewhere"
     config = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(folder))
     folder.mkdir()
     assert parallel_pages.workers(config) == 3
     (folder / "old.html").write_text("an earlier build")
     assert parallel_pages.workers(config) == 0
+
+
+def test_other_threads_keep_the_build_serial(site_project, monkeypatch):
+    """A fork copies only the calling thread: a lock another thread holds would stay held in the worker."""
+    import threading
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(parallel_pages, "WORKERS", 3)
+    config = load_config(config_file=str(site_project.root / "mkdocs.yml"), site_dir=str(site_project.root / "new-site"))
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel_pages.workers(config) == 0
+    finally:
+        release.set()
+        other.join()
+    forking_allowed(monkeypatch)
+    assert parallel_pages.workers(config) == 3

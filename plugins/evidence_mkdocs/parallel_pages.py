@@ -31,7 +31,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import threading
 from typing import Any
 
 from mkdocs.commands.build import _build_page  # private; MkDocs is pinned, and tests/test_parallel_pages.py compares
@@ -40,6 +39,7 @@ from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
+from evidence.model import forked_map
 from evidence.outputs.csp import blocked_scripts
 from evidence.outputs.worker_pool import cores
 
@@ -70,7 +70,7 @@ def build(config) -> None:
 
 def workers(config) -> int:
     """How many worker processes may render this build's pages (below 2: none, the build is serial)."""
-    if not ENABLED or threading.active_count() > 1 or _has_files(config.site_dir) or _foreign_page_hooks(config.plugins):
+    if not ENABLED or not forked_map.may_fork() or _has_files(config.site_dir) or _foreign_page_hooks(config.plugins):
         return 0
     return WORKERS or cores()
 
