@@ -138,5 +138,16 @@ def main(argv: list[str]) -> int:
     return run(args, ROOT)
 
 
+def entry(argv: list[str]) -> int:
+    """``python3 build.py check | head``: a reader that stops early is not an error worth a traceback."""
+    try:
+        code = main(argv)
+        sys.stdout.flush()  # inside the try: a pipe is written when flushed, often only at exit
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(entry(sys.argv[1:]))

@@ -60,6 +60,18 @@ def test_check_on_the_repository_passes():
     assert re.search(r"^Checked \d+ summaries, \d+ reading paths, \d+ frameworks and \d+ vocabularies in [\d.]+ s: 0 errors", result.stdout, re.M)
 
 
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """``python3 build.py check | head -1``: the pipe closes before the rest is written."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        result = subprocess.run([sys.executable, "build.py", "check"], cwd=REPO, stdout=writing, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(writing)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+
+
 def test_check_lists_every_problem_and_fails(project, capsys):
     project.add("one.md", summary_text(design="trial"))
     project.add("two.md", "no front matter here\n")
