@@ -114,10 +114,14 @@ def data_files(draw, valid: str) -> str:
 
 @st.composite
 def plugin_options(draw, mkdocs_yml: str) -> str:
-    """mkdocs.yml with its evidence block mutated, options added and values made odd."""
+    """mkdocs.yml with its evidence block mutated, options added and values made odd (the pagefind block's too)."""
     lines = mkdocs_yml.split("\n")
     first = next(i for i, line in enumerate(lines) if line.strip() == "- evidence:") + 1
     last = next(i for i in range(first, len(lines)) if lines[i].startswith("  - ") or not lines[i].startswith("    "))
     option = draw(st.sampled_from(["browse_per_page", "related_count", "review_after_years", "csp_enabled", "csp_sources", "summaries_dir", "frameworks_dir", "facets", "enabled", "summary_dir"]))
     lines.insert(first, f"      {option}: {draw(scalars)}")
+    search = next((i for i, line in enumerate(lines) if line.strip() == "- pagefind"), None)
+    if search is not None and draw(st.booleans()):  # the pagefind plugin's options follow their own schema
+        search_option = draw(st.sampled_from(["shard_pages", "language", "enabled", "shard_page"]))
+        lines[search] = f"  - pagefind:\n      {search_option}: {draw(scalars)}"
     return mutate("\n".join(lines), draw(mutations), first=first, last=last + 1)

@@ -117,3 +117,62 @@ def test_a_mkdocs_yml_that_is_not_settings_is_one_message(project, capsys):
     (project.root / "mkdocs.yml").write_text("- just\n- a list\n", encoding="utf-8")
     code, out = check_output(project, capsys)
     assert (code, out[:-1]) == (1, ["mkdocs.yml:1: mkdocs.yml must be 'setting: value' lines, such as 'site_name: My site', one per line"])
+
+
+SEARCH_PLUGIN = "  - pagefind\n"
+SEARCH_CASES = [
+    ("shard_pages: 0", "'shard_pages' must be 100 or more"),
+    ("shard_pages: -2000", "'shard_pages' must be 100 or more"),
+    ("shard_pages: 2000.0", "'shard_pages' must be a whole number: YAML reads 2000.0 as a decimal number; write 2000"),
+    ("shard_pages: lots", "'shard_pages' must be a whole number, not \"lots\""),
+    ("shard_page: 500", "unknown option 'shard_page'; did you mean 'shard_pages'?"),
+    ("language: English", "'language' must be a language code as in <html lang>, such as en or cy; got \"English\""),
+    ("enabled: yes", "'enabled' must be true or false, not \"yes\": 'yes' is read as text here; write true"),
+]
+
+
+def with_search_option(project, option: str) -> str:
+    return with_options(project, SEARCH_PLUGIN, f"  - pagefind:\n      {option}\n")
+
+
+@pytest.mark.parametrize(("option", "message"), SEARCH_CASES, ids=[c[0] for c in SEARCH_CASES])
+def test_an_impossible_search_option_is_one_located_error(project, capsys, option, message):
+    project.add("study.md", summary_text())
+    text = with_search_option(project, option)
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, option)}: {message}"])
+
+
+def test_search_options_not_a_mapping(project, capsys):
+    text = with_options(project, SEARCH_PLUGIN, "  - pagefind: [2000]\n")
+    code, out = check_output(project, capsys)
+    assert (code, out[:-1]) == (1, [f"mkdocs.yml:{line_of(text, '- pagefind:')}: the pagefind plugin's options must be indented 'option: value' lines under '- pagefind:', for example 'shard_pages: 2000' (every option is described in plugins/evidence/schemas/search_options.schema.json)"])
+
+
+def test_sound_search_options_pass(project, capsys):
+    project.add("study.md", summary_text())
+    with_options(project, SEARCH_PLUGIN, "  - pagefind:\n      language: en\n      shard_pages: 100\n")
+    code, out = check_output(project, capsys)
+    assert code == 0, out
+
+
+def test_the_build_refuses_a_search_option_before_touching_the_site(project, capsys):
+    project.add("study.md", summary_text())
+    text = with_search_option(project, "shard_pages: 0")
+    assert project.build() == 1
+    shown = capsys.readouterr()
+    assert f"mkdocs.yml:{line_of(text, 'shard_pages')}: 'shard_pages' must be 100 or more" in shown.out
+    assert "Config value" not in shown.out + shown.err and "Traceback" not in shown.err
+    assert not (project.root / "site").exists()
+
+
+def test_mkdocs_itself_checks_search_options_with_their_schema(project):
+    """``mkdocs build`` and ``serve`` run the pagefind plugin's load_config: its schema speaks, with lines."""
+    project.add("study.md", summary_text())
+    text = with_search_option(project, "shard_pages: -1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project.root, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "Error: 1 problem(s) in the pagefind plugin's options:",
+        f"mkdocs.yml:{line_of(text, 'shard_pages')}: 'shard_pages' must be 100 or more",
+    ]

@@ -32,7 +32,7 @@ from evidence.outputs.qr import code_file, code_files, qr_svg
 from evidence.outputs import svg_symbols
 from evidence.read import routes
 from evidence.read.annotations import print_problems
-from evidence.read.options import read_config_file, sound_options
+from evidence.read.options import EVIDENCE, plugin_options
 from evidence.read.output_folder import refusal
 from evidence.read.problems import WARNING, Problem, Problems
 from evidence.read.project_files import OUTSIDE, check_published, leaves_project
@@ -78,13 +78,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         The options are the ones ``check`` read from the file when it has them: MkDocs reads YAML 1.1,
         where a facet named ``on`` is true, and check passing must mean the build passes.
         """
-        path = Path(config_file_path) if config_file_path else None
-        found = read_config_file(path) if path and path.is_file() else None
-        if found is not None and found.has_block:
-            problems, sound = found.problems, found.options
-        else:  # options given some other way (tests, a config without the file)
-            problems = Problems()
-            sound = sound_options(options, {}, path.name if path else "mkdocs.yml", problems)
+        problems, sound = plugin_options(options, config_file_path, EVIDENCE)
         if problems:
             listed = "\n".join(str(p) for p in problems.sorted())
             raise PluginError(f"{len(problems.errors)} problem(s) in the evidence plugin's options:\n{listed}")

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from evidence.outputs.search_index import SHARD_PAGES, IndexPlan, SearchIndexError, build_index
+from evidence.read.options import SEARCH, plugin_options
 
 from .preview_index import BackgroundIndex
 
@@ -26,6 +27,8 @@ log = logging.getLogger("mkdocs.plugins.pagefind")
 
 
 class PagefindConfig(base.Config):
+    """Checked first against schemas/search_options.schema.json, with mkdocs.yml's lines (``load_config``)."""
+
     enabled = c.Type(bool, default=True)
     language = c.Type(str, default="en")
     # Pages of one language per Pagefind run; a larger catalogue is indexed in parts merged in the browser.
@@ -37,6 +40,15 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         self.stats: dict[str, int] = {}
         self.serving = False
         self.indexing: BackgroundIndex | None = None
+
+    def load_config(self, options, config_file_path=None):
+        """The options schema speaks first, as for the evidence plugin: ``shard_pages: 0`` is refused
+        at its line with the fix, in the same words ``check`` uses, instead of indexing one page per part."""
+        problems, sound = plugin_options(options, config_file_path, SEARCH)
+        if problems:
+            listed = "\n".join(str(p) for p in problems.sorted())
+            raise PluginError(f"{len(problems.errors)} problem(s) in the pagefind plugin's options:\n{listed}")
+        return super().load_config(sound, config_file_path)
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"

@@ -109,10 +109,11 @@ class Settings:
 
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> "Settings":
-        """Read the ``evidence`` plugin options without MkDocs (for ``check``); their mistakes travel along."""
+        """Read the ``evidence`` plugin options without MkDocs (for ``check``); their mistakes, and the
+        ``pagefind`` plugin's, travel along."""
         found = read_config_file(path)
         settings = cls.from_mapping(path.parent, found.options, found.docs_dir, path.name, found.theme_dir, found.lines, found.site_url)
-        settings.config_problems = tuple(found.problems.items)
+        settings.config_problems = tuple(found.problems.items + found.search.problems.items)
         settings.config_readable = found.readable
         return settings
 
