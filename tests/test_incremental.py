@@ -72,3 +72,19 @@ def test_a_rebuild_after_an_edit_equals_a_full_build(project, tmp_path, previewi
     differing = [name for name in expected if rebuilt[name] != expected[name]]
     assert not differing, f"pages the rebuild left stale: {differing[:10]}"
     assert full.plugins["evidence"].incremental is None, "the comparison is a full build"
+
+
+def test_a_rebuild_lists_the_templates_folder_afresh(project, tmp_path, previewing):
+    """The installed theme's files are listed once per preview (evidence_mkdocs/theme_listing.py);
+    the site's own templates folder is listed again, so an asset saved there while previewing is served."""
+    project.add("talking-mats.md", summary_text())
+    preview = tmp_path / "preview"
+    _build(project, preview, command="serve", dirty=True, startup=True)
+    asset = project.root / "overrides" / "assets" / "added-while-previewing.css"
+    asset.parent.mkdir(parents=True, exist_ok=True)
+    asset.write_text("p { margin: 0 }\n", encoding="utf-8")
+    _build(project, preview, command="serve", dirty=True, startup=False)
+    full = tmp_path / "full"
+    _build(project, full, command="serve", dirty=False, startup=True)
+    assert (preview / "assets" / "added-while-previewing.css").read_bytes() == (full / "assets" / "added-while-previewing.css").read_bytes()
+    assert sorted(_served(preview)) == sorted(_served(full)), "the theme's own files are served as a full build serves them"

@@ -50,9 +50,11 @@ from .html_fixes import fixed as fixed_html
 from .incremental import Unchanged
 from .minify import is_own_asset, minify_files
 from .preview import keep_serving
+from .preview_gc import Collector
 from .settings_text import escape_nav, escape_settings, striptags, text
 from .shell import NavCache
 from .template_cache import template_cache
+from .theme_listing import keep_theme_listing
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -69,6 +71,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.own_assets: list[str] = []
         self.nav_cache = NavCache()
         self.incremental: Unchanged | None = None
+        self.collector: Collector | None = None
         self.failure = ""  # MkDocs' message for the last failed build
 
     def load_config(self, options, config_file_path=None):
@@ -90,11 +93,18 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         A preview with dirty builds re-renders only the pages whose inputs changed."""
         self.serving = command == "serve"
         self.incremental = Unchanged() if self.serving and dirty else None
+        self.collector = Collector() if self.incremental else None
+
+    def on_shutdown(self) -> None:
+        if self.collector:
+            self.collector.stop()
 
     def on_config(self, config):
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
+        if self.incremental:
+            keep_theme_listing(config.theme)
         self.library, self.pages, self.feeds_written, self.prerendering, self.cache, self.qr_files = None, {}, False, None, None, []  # MkDocs reuses this object for every build in a process
         if not self.config.enabled:
             _refuse_outside_templates(config)
@@ -297,6 +307,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         print_problems(self.blocked_scripts.problems())
         if not self.serving:  # the preview keeps readable sources
             minify_files(Path(config.site_dir), self.own_assets)
+        if self.collector:
+            self.collector.after_build()
 
     def on_serve(self, server, config, builder):
         """Editing a summary, vocabulary, framework or reading path rebuilds the preview, like editing a page;
