@@ -1,12 +1,20 @@
-"""The site navigation, rendered once per output folder instead of once per page.
+"""The theme's shell and our repeated fragments, rendered once and reused instead of once per page.
 
-Material renders the whole navigation tree for every page, and at thousands of
-summaries that is a large share of the build. For a page that is not in the
-navigation nothing in the tree is active, and every link in it is relative to
-the page's folder, so every such page in one folder (all of ``research/``, all
-of ``browse/topic/``) gets exactly the same HTML. ``main.html`` asks this cache
-before including ``partials/nav.html``; pages in the navigation (the tree marks
-them and shows their table of contents) are always rendered in full.
+Material renders the whole page around the content for every page: the
+navigation tree, the header, the footer, the scripts and its configuration,
+and at thousands of summaries that is a large share of the build. For a page
+that is not in the navigation nothing in the tree is active, there is no
+previous or next page, and every link is relative to the page's folder, so
+every such page in one folder (all of ``research/``, all of ``browse/topic/``)
+in one language gets exactly the same HTML for each of those parts.
+``main.html`` and ``partials/header.html`` ask this cache for them (the
+``shell_part`` macro); what differs per page (title, description, canonical
+link, table of contents, content) is rendered around them as before. Pages in
+the navigation are always rendered in full.
+
+Our own fragments repeat too: a summary card is the same on every list that
+shows it (keyed by the address its link resolves to on the page), and a
+vocabulary term's link is the same on every page of a folder.
 
 The equivalence rests on Material's templates: ``MATERIAL_VERSION`` is the
 version that was checked, and tests/test_shell.py builds every page kind with
@@ -16,6 +24,7 @@ and without the cache and fails on any other installed version.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Hashable
 
 from markupsafe import Markup
 
@@ -24,11 +33,15 @@ ENABLED = True  # tests switch it off to build the same site the slow way and co
 
 
 class NavCache:
-    """Folder -> rendered navigation, for one build."""
+    """Rendered parts of pages, by folder (and language, and fragment), for one build."""
 
     def __init__(self, nav_pages=()) -> None:
         self.in_nav = {id(page) for page in nav_pages}
-        self.parts: dict[str, Markup] = {}
+        # Pages the shell links to (the home and search pages, the navigation's, in each language): a link to
+        # a page's own address reads differently on that page, so theirs is never shared.
+        self.linked = {"", "search/"} | {page.url for page in nav_pages if page.url is not None}
+        self.parts: dict[Hashable, Markup] = {}
+        self.held: dict[int, object] = {}  # objects whose id() is in a key stay alive, so no id is reused
 
     def key(self, page) -> str | None:
         """The page's folder, or None when the page is in the navigation (its tree is its own)."""
@@ -41,15 +54,47 @@ class NavCache:
         (a third of the navigation's HTML on every summary, browse and standard page)."""
         return page is not None and id(page) not in self.in_nav
 
-    def has(self, key: str | None) -> bool:
+    def has(self, key: Hashable | None) -> bool:
         return key is not None and key in self.parts
 
-    def get(self, key: str) -> Markup:
+    def get(self, key: Hashable) -> Markup:
         return self.parts[key]
 
-    def keep(self, key: str | None, html: str) -> Markup:
+    def keep(self, key: Hashable | None, html: str) -> Markup:
         """Store what the theme rendered (when the page may share it) and hand it back for the page."""
         rendered = Markup(html)
         if key is not None:
             self.parts[key] = rendered
         return rendered
+
+    def part(self, key: Hashable | None, render: Callable[[], str]) -> Markup:
+        """The part stored under ``key``, rendered by ``render`` (a Jinja caller) the first time only."""
+        if key is None:
+            return Markup(render())
+        if key not in self.parts:
+            self.parts[key] = Markup(render())
+        return self.parts[key]
+
+    def shell_key(self, name: str, page, i18n=None) -> tuple | None:
+        """A part of the theme's shell on a page outside the navigation: the same for its folder and language
+        (the theme's words and the search box follow the page's language)."""
+        folder = self.key(page)
+        prefix = getattr(i18n, "prefix", "") if i18n else ""
+        if folder is None or page.url.removeprefix(prefix) in self.linked:
+            return None
+        return name, folder, getattr(i18n, "language", "") if i18n else ""
+
+    def folder_key(self, page, target: str, *parts: Hashable) -> tuple | None:
+        """A fragment with one link, to ``target``, the same on every page of a folder outside the navigation:
+        a link into the folder itself reads differently on each page, so that one is not shared."""
+        folder = self.key(page)
+        if folder is None or target.startswith(folder.lstrip("/")):
+            return None
+        return (folder, target, *parts)
+
+    def card_key(self, item, *parts: Hashable) -> tuple | None:
+        """A card for ``item`` (a summary) with everything else it shows in ``parts``, its link included."""
+        if not ENABLED:
+            return None
+        self.held[id(item)] = item
+        return ("card", id(item), *parts)
