@@ -6,6 +6,8 @@ import re
 from xml.etree import ElementTree
 
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import BODY, summary_text
 from evidence.outputs.html_whitespace import collapsed
@@ -28,6 +30,24 @@ def test_spaces_within_a_line_are_left_alone():
     """Only runs holding a line break are touched: two words never run together, spacing on a line is the author's."""
     assert collapsed("<p>a  b</p> <span>c</span>\t<b>d</b>") == "<p>a  b</p> <span>c</span>\t<b>d</b>"
     assert collapsed("a\n") == "a\n" and collapsed("") == ""
+
+
+_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")  # the rule, as one pattern: a run holding a line break
+
+
+_PIECES = [" ", "\t", "\r", "\n", "\f", "\v", "\u00a0", "a", "<p>", "<pre>", "</pre>", "<code>", "</code>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+def test_each_run_holding_a_line_break_becomes_that_line_break(text):
+    """Whatever mixture of white space, text and kept elements, outside those elements each run of ASCII
+    white space that holds a line break becomes one line break, and nothing else changes."""
+    kept = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1\s*>", re.S | re.I)
+    pieces, start = [], 0
+    for match in kept.finditer(text):
+        pieces += [_RUN.sub("\n", text[start : match.start()]), match.group(0)]
+        start = match.end()
+    assert collapsed(text) == "".join(pieces + [_RUN.sub("\n", text[start:])])
 
 
 def test_built_pages_carry_no_indentation_and_keep_their_code_blocks(project):
