@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import summary_text
+from evidence.model.related import FACETS, _spread, rank_related
+from evidence.model.summary import Summary
 
 
 def test_related_summaries_share_the_most_topics_then_the_closest_year(project):
@@ -51,6 +56,53 @@ def test_in_a_large_topic_no_summary_is_in_more_than_a_few_related_lists(project
     listed = Counter(slug for picked in lists.values() for slug in picked)
     assert max(listed.values()) <= 2 * count, listed.most_common(3)
     assert lists == {s.slug: [r.slug for r in library.related(s)] for s in project.library().summaries}, "the same on every load"
+
+
+def _plainly_ranked(summaries: list[Summary], count: int, window: int) -> dict[str, list[str]]:
+    """The ranking as ``evidence.model.related`` describes it, written the plain way: every pair compared by its fields."""
+    rings = {}
+    for s in summaries:
+        for topic in dict.fromkeys(s.values("topics")):
+            rings.setdefault(topic, []).append(s)
+    rings = {topic: sorted(ring, key=lambda s: _spread(s.slug)) for topic, ring in rings.items()}
+    ranked = {}
+    for s in summaries:
+        shared, nearest = Counter(), {}
+        for topic in dict.fromkeys(s.values("topics")):
+            ring, place = rings[topic], rings[topic].index(s)
+            size = len(ring)
+            offsets = range(size) if size <= window + 1 else range(-(window // 2), window - window // 2 + 1)
+            for offset in offsets:
+                other, distance = ring[(place + offset) % size], min(offset % size, -offset % size)
+                if other is not s:
+                    shared[other.slug] += 1
+                    nearest[other.slug] = min(distance, nearest.get(other.slug, distance))
+        by_slug = {o.slug: o for o in summaries}
+        alike = {o.slug: {(name, v) for name in FACETS for v in o.values(name)} for o in summaries}
+
+        def key(slug, s=s, shared=shared, nearest=nearest):
+            mine, theirs = s.year, by_slug[slug].year
+            years = abs(theirs - mine) if isinstance(mine, int) and isinstance(theirs, int) else 10_000
+            return (-shared[slug], -len(alike[s.slug] & alike[slug]), years, nearest[slug], slug)
+
+        ranked[s.slug] = sorted(shared, key=key)[:count]
+    return ranked
+
+
+_FIELDS = st.fixed_dictionaries({
+    "topics": st.lists(st.sampled_from("abcd"), max_size=3),
+    "year": st.one_of(st.none(), st.integers(1990, 2000)),
+    "populations": st.lists(st.sampled_from("xy"), max_size=2),
+    "practice_area": st.sampled_from(["p", "q"]),
+})
+
+
+@given(st.lists(_FIELDS, max_size=14), st.integers(0, 5), st.integers(0, 6))
+def test_related_lists_are_the_ranking_written_plainly(fields, count, window):
+    """However topics, years and facets fall, and whether a topic is read whole or around a summary's place."""
+    summaries = [Summary(f"s{n}", f"s{n}.md", {k: v for k, v in data.items() if v is not None}, "", 1) for n, data in enumerate(fields)]
+    found = {slug: [s.slug for s in picked] for slug, picked in rank_related(summaries, count, window).items()}
+    assert found == _plainly_ranked(summaries, count, window)
 
 
 def test_facet_terms_list_summaries_newest_first_and_keep_vocabulary_order(project):
