@@ -77,3 +77,17 @@ def test_without_a_licence_or_site_url_the_catalogue_says_so_and_spreadsheets_st
     assert row["title"] == "'=HYPERLINK(\"https://example.org\") a sum", "a spreadsheet must not run editors' text as a formula"
     assert row["authors"] == "Ann Example; Bo Example"
     assert "not yet chosen a licence" in project.page("open-data")
+
+
+@pytest.mark.parametrize("summaries", [True, False], ids=["summaries", "none"])
+def test_catalogue_json_written_record_by_record_is_the_whole_catalogue_dumped_at_once(tmp_path, library, summaries):
+    """catalogue.json is put together from each record's kept text (a preview reload encodes only the
+    edited summary's): it must be exactly the indented dump of the whole catalogue."""
+    from evidence.outputs.catalogue import Licence, as_json, catalogue, catalogue_json
+    from evidence.read.site_identity import SiteIdentity
+
+    if not summaries:
+        library = Library.load(Settings.from_mkdocs_yml(Project(tmp_path / "empty").root / "mkdocs.yml"))
+    site, licence = SiteIdentity("A site", "https://example.org/sub/", "en"), Licence.from_settings(library.settings)
+    assert catalogue_json(library, site, licence) == as_json(catalogue(library, site, licence))
+    assert json.loads(catalogue_json(library, site, licence))["count"] == len(library.summaries)

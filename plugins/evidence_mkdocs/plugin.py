@@ -54,7 +54,7 @@ from .preview_gc import Collector
 from .settings_text import escape_nav, escape_settings, striptags, text
 from .shell import NavCache
 from .template_cache import template_cache
-from .theme_listing import keep_theme_listing
+from .theme_listing import installed_templates, keep_theme_listing
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -356,8 +356,7 @@ def _identity(config) -> SiteIdentity:
 
 def _theme_templates(config) -> list[str]:
     """The installed theme's own templates, not custom_dir: inline scripts in overrides get no hash."""
-    folder = Path(get_theme_dir(config.theme.name)) if config.theme.name else None
-    return [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))] if folder else []
+    return list(installed_templates(get_theme_dir(config.theme.name))) if config.theme.name else []
 
 
 def _custom_templates(config) -> list[str]:

@@ -1,4 +1,4 @@
-"""The installed theme's files, listed once per preview instead of once per rebuild.
+"""The installed theme's files, listed (and its templates read) once per process instead of once per build.
 
 Every build MkDocs lists every file of the theme to find its assets
 (``Files.add_files_from_theme``). Material's folder holds thousands of icons,
@@ -6,12 +6,15 @@ and walking it was a tenth of a preview rebuild at 1,000 summaries. An
 installed theme does not change while the preview runs, so under ``serve`` its
 listing is kept for the process; the project's own templates folder
 (``custom_dir``) is listed again on every build, so an asset added there still
-appears as it would in a full build.
+appears as it would in a full build. The installed theme's templates, which the
+plugin reads for the ids they use, are likewise read once per process.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 import jinja2
 
@@ -48,3 +51,9 @@ def _listing(folder: str) -> list[str]:
     if folder not in _LISTED:
         _LISTED[folder] = jinja2.FileSystemLoader(folder).list_templates()
     return _LISTED[folder]
+
+
+@functools.cache
+def installed_templates(folder: str) -> tuple[str, ...]:
+    """The text of every template in an installed theme's ``folder``."""
+    return tuple(path.read_text(encoding="utf-8") for path in sorted(Path(folder).rglob("*.html")))

@@ -13,6 +13,7 @@ import copy
 import csv
 import io
 import json
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,11 @@ record = PerSummary(_record)  # made once per summary and kept: the JSON and the
 
 def catalogue(library: Library, site: SiteIdentity, licence: Licence) -> dict[str, Any]:
     summaries = sorted(library.summaries, key=lambda s: s.slug)
+    return {**_envelope(summaries, site, licence), "summaries": [record(s, site) for s in summaries]}
+
+
+def _envelope(summaries: list[Summary], site: SiteIdentity, licence: Licence) -> dict[str, Any]:
+    """The catalogue without its records, in the order it is published (the records come last)."""
     updated = max((s.last_checked for s in summaries), default=None)
     return {
         "$schema": site.absolute(routes.catalogue("schema.json")) or "catalogue.schema.json",
@@ -60,8 +66,25 @@ def catalogue(library: Library, site: SiteIdentity, licence: Licence) -> dict[st
         "licence": {"name": licence.name, "url": licence.url, "statement": licence.statement},
         "updated": updated.isoformat() if updated else None,
         "count": len(summaries),
-        "summaries": [record(s, site) for s in summaries],
     }
+
+
+def catalogue_json(library: Library, site: SiteIdentity, licence: Licence) -> str:
+    """``as_json(catalogue(...))``, with each record's text written once per summary: an indented dump runs
+    Python's own encoder, and re-encoding every record on each preview reload was most of the catalogue's cost."""
+    summaries = sorted(library.summaries, key=lambda s: s.slug)
+    head = as_json(_envelope(summaries, site, licence))[: -len("\n}\n")]
+    records = ",\n".join(record_json(s, site) for s in summaries)
+    return head + (f',\n  "summaries": [\n{records}\n  ]\n}}\n' if records else ',\n  "summaries": []\n}\n')
+
+
+def _record_json(summary: Summary, site: SiteIdentity) -> str:
+    """A record as ``as_json`` writes it inside the catalogue: two levels deep, so four spaces in
+    (JSON strings hold no raw line break, so indenting each line is exact)."""
+    return textwrap.indent(json.dumps(record(summary, site), ensure_ascii=False, indent=2), "    ")
+
+
+record_json = PerSummary(_record_json)
 
 
 def catalogue_schema(schema: Schema, site: SiteIdentity) -> dict[str, Any]:
@@ -112,10 +135,19 @@ def catalogue_csv(library: Library, site: SiteIdentity) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    for summary in sorted(library.summaries, key=lambda s: s.slug):
-        data = record(summary, site)
-        writer.writerow([_cell(_dotted(data, name)) for name in names])
+    rows = (csv_row(summary, (site, tuple(names))) for summary in sorted(library.summaries, key=lambda s: s.slug))
+    return out.getvalue() + "".join(rows)
+
+
+def _csv_row(summary: Summary, also: tuple[SiteIdentity, tuple[str, ...]]) -> str:
+    site, names = also
+    out = io.StringIO()
+    data = record(summary, site)
+    csv.writer(out, lineterminator="\r\n").writerow([_cell(_dotted(data, name)) for name in names])
     return out.getvalue()
+
+
+csv_row = PerSummary(_csv_row)  # a row's text, once per summary and columns
 
 
 def as_json(data: dict[str, Any]) -> str:
@@ -140,7 +172,7 @@ def _cell(value: Any) -> str:
 def catalogue_files(library: Library, site: SiteIdentity, licence: Licence) -> list[tuple[str, str]]:
     """(path, text) of the three files the site publishes at its root."""
     return [
-        (routes.catalogue("json"), as_json(catalogue(library, site, licence))),
+        (routes.catalogue("json"), catalogue_json(library, site, licence)),
         (routes.catalogue("schema.json"), as_json(catalogue_schema(library.schema, site))),
         (routes.catalogue("csv"), catalogue_csv(library, site)),
     ]

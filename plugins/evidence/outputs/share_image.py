@@ -9,6 +9,8 @@ WhatsApp all crop well.
 
 from __future__ import annotations
 
+import functools
+
 import re
 import struct
 import textwrap
@@ -45,6 +47,7 @@ FONT = {
 UNKNOWN = "######...##...##...##...##...######"
 
 
+@functools.lru_cache(maxsize=4)  # a preview draws it on every rebuild, always the same
 def share_png(site_name: str, colour: str = "#00545c") -> bytes:
     """A 1200x630 PNG: the name (upper case, up to three lines) in white on ``colour``."""
     background, white = _rgb(colour), (255, 255, 255)
