@@ -44,6 +44,7 @@ CASES = [
     ("csp_enabled: yes", "'csp_enabled' must be true or false, not \"yes\": 'yes' is read as text here; write true"),
     ("csp_sources: {img-src: https://images.example.org}", "'csp_sources.img-src' must be a list (one '- item' per line), not \"https://images.example.org\""),
     ("csp_sources: [img-src]", "'csp_sources' must be a group of indented fields, not [\"img-src\"]"),
+    ("csp_sources: {imgsrc: [https://images.example.org]}", "unknown directive 'imgsrc' in 'csp_sources'; did you mean 'img-src'?"),
     ("summary_dir: research_summaries", "unknown option 'summary_dir'; did you mean 'summaries_dir'?"),
     ("reading_paths_dir: /etc", "'reading_paths_dir' must be a folder inside the project, written from where mkdocs.yml is, such as research_summaries or content/data (not an absolute path, no '..' and no backslashes); got \"/etc\""),
     ("reading_paths_dir: ../elsewhere", "'reading_paths_dir' must be a folder inside the project, written from where mkdocs.yml is, such as research_summaries or content/data (not an absolute path, no '..' and no backslashes); got \"../elsewhere\""),

@@ -205,6 +205,8 @@ def _translate(error: jsonschema.ValidationError) -> list[Issue]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
         return _unknown_fields(error, path)
+    if error.validator == "enum" and "propertyNames" in error.relative_schema_path:
+        return [_unknown_name(error, path)]
     handler = _MESSAGES.get(error.validator, _generic)
     before = _fields_before(error) if error.validator == "required" else None
     return [Issue(path, handler(error, field_label(path)), before=before)]
@@ -238,6 +240,14 @@ def _unknown_fields(error, path: tuple) -> list[Issue]:
         hint = f"did you mean '{close[0]}'?" if close else f"allowed {_noun(error)}s are: {', '.join(allowed)}"
         issues.append(Issue(path + (key,), f"unknown {_noun(error)} {_key(key)}{where}; {hint}", close[0] if close else None))
     return issues
+
+
+def _unknown_name(error, path: tuple) -> Issue:
+    """A key outside a group's list of allowed names (``propertyNames``), located on its own line."""
+    allowed = [str(name) for name in error.validator_value]
+    close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"allowed {_noun(error)}s are: {', '.join(allowed)}"
+    return Issue(path + (error.instance,), f"unknown {_noun(error)} {_key(error.instance)} in {field_label(path)}; {hint}")
 
 
 def _noun(error) -> str:
