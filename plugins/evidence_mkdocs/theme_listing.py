@@ -48,8 +48,12 @@ def keep_theme_listing(theme) -> None:
 
 
 def _listing(folder: str) -> list[str]:
+    """The folder's files, less hidden ones: MkDocs never takes those for assets (its filter drops ``.*``
+    and ``*/.*``), and Material's thousands of icons in ``.icons/`` made most of the filtering's cost.
+    Templates are still loaded from there by name (``get_source`` is Jinja's own)."""
     if folder not in _LISTED:
-        _LISTED[folder] = jinja2.FileSystemLoader(folder).list_templates()
+        listed = jinja2.FileSystemLoader(folder).list_templates()
+        _LISTED[folder] = [name for name in listed if not (name.startswith(".") or "/." in name)]
     return _LISTED[folder]
 
 
