@@ -151,14 +151,14 @@ def build_index(plan: IndexPlan) -> dict[str, int]:
     whole, as Pagefind would."""
     shutil.rmtree(plan.output_dir, ignore_errors=True)
     with _scratch_folder(plan.site_dir) as scratch:
-        pages = copy_indexed_pages(plan.site_dir, Path(scratch) / "all", plan.language)
+        pages = copy_indexed_pages(plan.site_dir, scratch / "all", plan.language)
         if pages is None:
             _run(plan.command(plan.site_dir, plan.output_dir), plan.site_dir)
             listed: dict[str, list[str]] = {}
         else:
             shards = deal(pages, plan.shard_pages)
             for number, shard in enumerate(shards):
-                source = _gather(Path(scratch), number, shard)
+                source = _gather(scratch, number, shard) if len(shards) > 1 else _whole(scratch)
                 output = plan.output_dir / shard_folder(number) if number else plan.output_dir
                 _run(plan.command(source, output), plan.site_dir)
             listed = manifest(shards)
@@ -185,6 +185,13 @@ def _scratch_folder(site_dir: Path) -> Iterator[Path]:
         yield scratch
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _whole(scratch: Path) -> Path:
+    """One run reads every copy where it was written: moving them would cost a rename each."""
+    source = scratch / "all"
+    source.mkdir(parents=True, exist_ok=True)
+    return source
 
 
 def _gather(scratch: Path, number: int, shard: list[IndexedPage]) -> Path:
