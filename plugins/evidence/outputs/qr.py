@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..read import routes
 from ..read.site_identity import SiteIdentity
+from . import qr_speed  # noqa: F401  (segno masks whole rows at once: see there)
 from .precomputed import Precomputed
 
 FILE_NAME = "qr.svg"
