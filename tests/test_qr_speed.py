@@ -37,3 +37,32 @@ def test_codes_are_the_ones_plain_segno_draws():
     plain = subprocess.run([sys.executable, "-c", PLAIN], input=json.dumps(cases), capture_output=True, text=True, check=True)
     assert ours == json.loads(plain.stdout)
     assert len({mask for _, mask, _ in ours}) == 8, "every mask pattern was chosen at least once"
+
+
+SCORES = """
+import json, sys
+from segno import encoder
+print(json.dumps([list(encoder.mask_scores([bytearray(row) for row in matrix], len(matrix), len(matrix))) for matrix in json.loads(sys.stdin.read())]))
+"""
+
+
+def test_mask_penalties_are_plain_segno_s():
+    """Random matrices of every size a code can have, including long runs, 1:1:3:1:1 patterns at the edges and solid blocks."""
+    import random
+
+    from segno import encoder
+
+    from evidence.outputs import qr_speed
+
+    rng = random.Random(7)
+    matrices = []
+    for size in [*range(21, 178, 4), 11, 13, 15, 17]:
+        dark = rng.choice([0.1, 0.5, 0.9])
+        matrices.append([[int(rng.random() < dark) for _ in range(size)] for _ in range(size)])
+    matrices.append([[0, 1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1, 0] for _ in range(21)])
+    matrices.append([[1] * 21 for _ in range(21)])
+    matrices += [[[rng.choice([0, 1, 2]) for _ in range(25)] for _ in range(25)] for _ in range(3)]  # segno's "not set yet" 0x2
+    assert encoder.mask_scores is qr_speed.mask_scores
+    ours = [list(qr_speed.mask_scores([bytearray(row) for row in m], len(m), len(m))) for m in matrices]
+    plain = subprocess.run([sys.executable, "-c", SCORES], input=json.dumps(matrices), capture_output=True, text=True, check=True)
+    assert ours == json.loads(plain.stdout)
