@@ -7,6 +7,7 @@ while workers run, end as they do serially, with no process left behind.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -95,6 +96,7 @@ def test_pages_rendered_in_workers_are_the_serial_build_byte_for_byte(site_proje
     assert serial_run == parallel_run and serial_run[0] == 0
     assert "councilCounter" in serial_run[1] and "404.html and" in serial_run[1]  # the warning names the first page alike
     assert children().isdisjoint(workers)  # every worker reaped (other tests' servers may be children too)
+    assert gc.get_freeze_count() == 0  # the objects frozen while workers shared them are collectable again
 
 
 def test_a_page_failing_in_a_worker_stops_the_build_with_the_serial_message(site_project, workers, capsys, monkeypatch):
@@ -127,6 +129,7 @@ def test_ctrl_c_while_workers_render_leaves_no_process_and_the_previous_site(sit
         site_project.build()
     assert workers, "the pages were not rendered in workers"
     assert children().isdisjoint(workers)  # every worker reaped (other tests' servers may be children too)
+    assert gc.get_freeze_count() == 0
     assert files(site_project.root / "site") == before
     assert [p for p in site_project.root.iterdir() if p.name.startswith(".site")] == []
 

@@ -20,6 +20,14 @@ evidence plugin's per-page record of blocked inline scripts is replayed in
 page order. A worker that dies without a result has its share rendered by the
 parent: slower, never a different site.
 
+The parent's objects are frozen out of the garbage collector (``gc.freeze``)
+from the fork until the workers are gathered: a collection walks every object
+it tracks and writes into each one's header, so in a worker (or in the parent
+while workers run) it would copy nearly every page of memory the fork shared.
+At 10,000 summaries the workers' copies grew past the parent's own size
+(`python3 build.py bench`'s whole-pipeline figure); frozen, a worker copies
+only the pages of the objects it uses. The workers' own garbage is collected as usual.
+
 Serial instead (a plain ``mkdocs build`` or ``serve`` never come here): one
 core, a site folder with files in it (a dirty build would keep them), more
 than one thread (forking copies locks other threads may hold), or another
@@ -28,6 +36,7 @@ plugin that hooks page rendering (its per-page state would stay in a worker).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -96,6 +105,7 @@ class PageWorkers(BasePlugin):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # what MkDocs' loop renders
         self.job = _Job(config, doc_files, self.nav, env)
         parent = os.getpid()
+        gc.freeze()  # until gathered: no collection copies the memory the workers share (module docstring)
         for number in range(self.count):
             share = list(range(number, len(doc_files), self.count))  # interleaved: each gets every kind of page
             self.running.append((Worker(lambda share=share: self.job.run(share, parent)), share))
@@ -107,7 +117,9 @@ class PageWorkers(BasePlugin):
     @event_priority(100)
     def on_post_build(self, config) -> None:
         running, self.running = self.running, []
-        self.job.gather([(worker.result(), share) for worker, share in running])
+        results = [(worker.result(), share) for worker, share in running]
+        gc.unfreeze()
+        self.job.gather(results)
 
     def on_build_error(self, error) -> None:
         self.stop()
@@ -117,6 +129,7 @@ class PageWorkers(BasePlugin):
         for worker, _ in self.running:
             worker.stop()
         self.running = []
+        gc.unfreeze()
 
 
 class _Job:
