@@ -21,8 +21,8 @@ def test_the_theme_is_the_version_the_cached_shell_was_checked_against():
     """main.html and partials/header.html copy or wrap Material's blocks: an upgrade must be checked, not trusted."""
     installed = version("mkdocs-material")
     assert installed == shell.MATERIAL_VERSION, (
-        f"mkdocs-material is {installed}, but overrides/main.html's site_nav block and overrides/partials/header.html "
-        f"were copied from {shell.MATERIAL_VERSION}, and the parts of the shell rendered once per folder were checked "
+        f"mkdocs-material is {installed}, but overrides/main.html's site_nav block, overrides/partials/header.html and toc.html "
+        f"(with toc-item.html inlined) were copied from {shell.MATERIAL_VERSION}, and the parts of the shell rendered once per folder were checked "
         "against it: compare them with the new base.html, run tests/test_shell.py, then update MATERIAL_VERSION"
     )
 
@@ -43,8 +43,8 @@ def bundled(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _kind(key) -> str:
-    """Which part a cache key stores: a shell part, a card, or a term's link (keyed by folder first)."""
-    return "term" if key[0] not in SHELL_PARTS | {"card"} else key[0]
+    """Which part a cache key stores: a shell part or a card (named first), or a term's link (named second)."""
+    return key[1] if key[1] == "term" else key[0]
 
 
 @pytest.fixture(scope="module")
@@ -61,15 +61,21 @@ def two_languages(tmp_path_factory) -> tuple[Path, Path, set[str]]:
     # Beside the Welsh search page, in the same folder: the header's search link reads differently on each.
     (project.root / "content" / "about.cy.md").write_text("# Amdanom ni\n\nMae'r wefan hon yn crynhoi ymchwil.\n", encoding="utf-8")
     reused: set[str] = set()
-    part = shell.NavCache.part
+    part, found = shell.NavCache.part, shell.NavCache.found
 
     def noting(cache, key, render):
         if key is not None and key in cache.parts:
             reused.add(_kind(key))
         return part(cache, key, render)
 
+    def noting_found(cache, key):
+        if found(cache, key) is not None:
+            reused.add(_kind(key))
+        return found(cache, key)
+
     mp = pytest.MonkeyPatch()
     mp.setattr(shell.NavCache, "part", noting)
+    mp.setattr(shell.NavCache, "found", noting_found)
     mp.setattr(parallel_pages, "ENABLED", False)
     try:
         cached, full = _both_ways(project.root, project.root.parent)
@@ -109,4 +115,4 @@ def test_every_page_in_either_language_is_the_same_with_the_shell_rendered_once(
 
 def test_each_shared_part_was_really_reused(two_languages):
     """The comparison means something only if the cached build took parts from the cache."""
-    assert SHELL_PARTS | {"card", "term"} <= two_languages[2]
+    assert SHELL_PARTS | {"cpd-scripts", "card", "term"} <= two_languages[2]

@@ -28,6 +28,8 @@ from collections.abc import Callable, Hashable
 
 from markupsafe import Markup
 
+from evidence.read import routes
+
 MATERIAL_VERSION = "9.8.1"
 ENABLED = True  # tests switch it off to build the same site the slow way and compare
 
@@ -41,6 +43,7 @@ class NavCache:
         # a page's own address reads differently on that page, so theirs is never shared.
         self.linked = {"", "search/"} | {page.url for page in nav_pages if page.url is not None}
         self.parts: dict[Hashable, Markup] = {}
+        self.safe: dict[tuple, bool] = {}  # term key -> whether its link may be shared by its folder
         self.held: dict[int, object] = {}  # objects whose id() is in a key stay alive, so no id is reused
 
     def key(self, page) -> str | None:
@@ -67,6 +70,10 @@ class NavCache:
             self.parts[key] = rendered
         return rendered
 
+    def found(self, key: Hashable | None) -> Markup | None:
+        """The part stored under ``key``, or None: a template draws it then and keeps it."""
+        return None if key is None else self.parts.get(key)
+
     def part(self, key: Hashable | None, render: Callable[[], str]) -> Markup:
         """The part stored under ``key``, rendered by ``render`` (a Jinja caller) the first time only."""
         if key is None:
@@ -84,13 +91,19 @@ class NavCache:
             return None
         return name, folder, getattr(i18n, "language", "") if i18n else ""
 
-    def folder_key(self, page, target: str, *parts: Hashable) -> tuple | None:
-        """A fragment with one link, to ``target``, the same on every page of a folder outside the navigation:
-        a link into the folder itself reads differently on each page, so that one is not shared."""
+    def term_key(self, page, library, field: str, vocabulary: str, id: str, filter: bool) -> tuple | None:
+        """A vocabulary term as ``ev.term`` draws it (a link to its browse page when its field is a facet):
+        the same on every page of a folder outside the navigation, except a link into the folder itself,
+        which reads differently on each page and is not shared."""
         folder = self.key(page)
-        if folder is None or target.startswith(folder.lstrip("/")):
+        if folder is None:
             return None
-        return (folder, target, *parts)
+        key = (folder, "term", field, vocabulary, id, filter)
+        if key not in self.safe:
+            facet = library.facet_for_field(field)
+            target = routes.url_of(routes.facet_value(facet.name, id)) if facet else ""
+            self.safe[key] = not target.startswith(folder.lstrip("/"))
+        return key if self.safe[key] else None
 
     def card_key(self, item, *parts: Hashable) -> tuple | None:
         """A card for ``item`` (a summary) with everything else it shows in ``parts``, its link included."""

@@ -169,6 +169,12 @@ class CpdRules:
         chosen = [s for s in map(frameworks.resolve, ids) if s]
         return chosen + [s for s in self.focus_options() if s not in chosen]
 
+    def record_choices(self, frameworks: Frameworks, ids: list[str]) -> tuple[str, str]:
+        """The record's checkboxes as the panel's data attributes (qualified ids, space-separated): every
+        option, and those the page maps to, ticked in advance. Here, not in Jinja filters: every summary has a panel."""
+        options = [s.qualified for s in self.standard_options(frameworks, ids)]
+        return " ".join(options), " ".join(q for q in options if q in ids)
+
     def browser_data(self, frameworks: Frameworks) -> dict[str, Any]:
         """Everything the scripts need to count entries and to build the record's form, once for the
         whole site (see :func:`browser_script`): each page then carries only its own standards."""
