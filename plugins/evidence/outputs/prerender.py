@@ -22,6 +22,7 @@ from ..read.site_identity import SiteIdentity
 from . import answer_store
 from .citations.cite_styles import CITED
 from .citations.citing import citation_keys
+from .per_summary import PerSummary
 from .precomputed import Precomputed
 from .qr import DRAWN
 from .worker_pool import MIN_PARALLEL, Answering, answering
@@ -64,8 +65,11 @@ def cache_folder(root: Path, site_dir: Path) -> Path | None:
     return None if folder == site or site in folder.parents else folder
 
 
+_keys = PerSummary(citation_keys)  # asked for every summary on every preview reload: made again only for an edited file
+
+
 def _citations(library: Library, site: SiteIdentity) -> list[str]:
-    return [key for summary in library.summaries for key in citation_keys(summary, site)]
+    return [key for summary in library.summaries for key in _keys(summary, site)]
 
 
 def _addresses(library: Library, site: SiteIdentity) -> list[str]:
