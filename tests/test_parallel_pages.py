@@ -187,3 +187,18 @@ def test_other_threads_keep_the_build_serial(site_project, monkeypatch):
         other.join()
     forking_allowed(monkeypatch)
     assert parallel_pages.workers(config) == 3
+
+
+def test_workers_that_memory_cannot_afford_are_not_started_and_the_site_is_the_same(site_project, workers, capsys, monkeypatch):
+    monkeypatch.setattr(parallel_pages, "MEMORY_BUDGET_MB", 1)  # below the build's own size: no room for a worker
+    results = build_both(site_project, capsys, monkeypatch)
+    assert workers == []
+    assert files(site_project.root / "built-serially") == files(site_project.root / "built-in-workers")
+    assert results["built-serially"][0] == results["built-in-workers"][0] == 0
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(("parent_mb", "expected"), [(100, 3), (500, 2), (600, 1), (1100, 0)])
+def test_workers_are_counted_against_the_memory_budget(parent_mb, expected):
+    """Each worker is assumed to copy half the parent: 500 MB leaves room for two within 1 GB, 600 MB for one."""
+    assert parallel_pages.affordable(3, parent_mb, 1024) == expected

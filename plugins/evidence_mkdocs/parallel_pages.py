@@ -28,6 +28,9 @@ At 10,000 summaries the workers' copies grew past the parent's own size
 (`python3 build.py bench`'s whole-pipeline figure); frozen, a worker copies
 only the pages of the objects it uses. The workers' own garbage is collected as usual.
 
+Fewer workers than cores, or none, when their copies would take the whole
+pipeline past its memory budget (``affordable``).
+
 Serial instead (a plain ``mkdocs build`` or ``serve`` never come here): one
 core, a site folder with files in it (a dirty build would keep them), more
 than one thread (forking copies locks other threads may hold), or another
@@ -40,6 +43,7 @@ import gc
 import logging
 import os
 import pickle
+import sys
 from typing import Any
 
 from mkdocs.commands.build import _build_page  # private; MkDocs is pinned, and tests/test_parallel_pages.py compares
@@ -57,6 +61,12 @@ from .page_workers import Worker, orphaned
 ENABLED = True  # tests switch it off to build the same site serially and compare
 WORKERS: int | None = None  # None: one per core; tests set a number to use workers on any machine
 PAGE_EVENTS = ("on_page_context", "on_post_page")  # run while a page renders, so in a worker
+# Issue #12: the whole pipeline (this process, its workers, then Pagefind) within 1 GB. Each worker ends up
+# with its own copy of the parent's memory it touches (reference counts are written as it reads objects):
+# 0.37-0.42 of the parent's size at 10,000 summaries, so half is assumed. With fewer cores' worth of
+# memory the pages render in fewer workers, or in this process.
+MEMORY_BUDGET_MB = 1024
+WORKER_COPY = 0.5
 OURS = ("evidence", "pagefind")  # plugins whose page-time state a worker sends back (or that have none)
 
 
@@ -84,6 +94,20 @@ def workers(config) -> int:
     return WORKERS or cores()
 
 
+def affordable(count: int, parent_mb: float, budget_mb: float) -> int:
+    """The most workers (up to ``count``) whose copies, with the parent, fit the memory budget."""
+    spare = budget_mb - parent_mb
+    return max(0, min(count, int(spare // (WORKER_COPY * parent_mb)))) if parent_mb > 0 else count
+
+
+def _resident_mb() -> float:
+    """This process's peak resident size so far: at the fork, its size (a build's memory only grows until then)."""
+    import resource  # not on Windows, where nothing forks and this is never asked
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, kB elsewhere
+
+
 class PageWorkers(BasePlugin):
     """Added to a build's plugins by ``build``: starts the workers, then gathers what they did."""
 
@@ -104,10 +128,13 @@ class PageWorkers(BasePlugin):
     def on_env(self, env, config, files):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # what MkDocs' loop renders
         self.job = _Job(config, doc_files, self.nav, env)
+        count = affordable(self.count, _resident_mb(), MEMORY_BUDGET_MB)
+        if count < 2:  # MkDocs' own loop renders every page here, as in a serial build
+            return env
         parent = os.getpid()
         gc.freeze()  # until gathered: no collection copies the memory the workers share (module docstring)
-        for number in range(self.count):
-            share = list(range(number, len(doc_files), self.count))  # interleaved: each gets every kind of page
+        for number in range(count):
+            share = list(range(number, len(doc_files), count))  # interleaved: each gets every kind of page
             self.running.append((Worker(lambda share=share: self.job.run(share, parent)), share))
         for file in doc_files:
             file.is_modified = _unmodified  # type: ignore[method-assign]
