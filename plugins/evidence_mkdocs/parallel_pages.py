@@ -23,10 +23,12 @@ parent: slower, never a different site.
 The parent's objects are frozen out of the garbage collector (``gc.freeze``)
 from the fork until the workers are gathered: a collection walks every object
 it tracks and writes into each one's header, so in a worker (or in the parent
-while workers run) it would copy nearly every page of memory the fork shared.
-At 10,000 summaries the workers' copies grew past the parent's own size
-(`python3 build.py bench`'s whole-pipeline figure); frozen, a worker copies
-only the pages of the objects it uses. The workers' own garbage is collected as usual.
+while workers run) it would copy pages of memory the fork shared. The workers'
+own garbage is collected as usual. Measured with the bench's whole-pipeline
+figure, the rendering phase's peak fell from 193 to 161 MB at 1,000 summaries
+but only from 925 to 922 MB at 10,000: there most of a worker's copy comes
+from the reference counts it writes as it reads objects, which only fewer
+workers avoid (``affordable``).
 
 Fewer workers than cores, or none, when their copies would take the whole
 pipeline past its memory budget (``affordable``).
@@ -63,8 +65,8 @@ WORKERS: int | None = None  # None: one per core; tests set a number to use work
 PAGE_EVENTS = ("on_page_context", "on_post_page")  # run while a page renders, so in a worker
 # Issue #12: the whole pipeline (this process, its workers, then Pagefind) within 1 GB. Each worker ends up
 # with its own copy of the parent's memory it touches (reference counts are written as it reads objects):
-# 0.37-0.42 of the parent's size at 10,000 summaries, so half is assumed. With fewer cores' worth of
-# memory the pages render in fewer workers, or in this process.
+# about 0.43 of the parent's size by the end at 10,000 summaries (495 MB at the fork, 922 MB in all with
+# two workers), so half is assumed. Short of memory, the pages render in fewer workers, or in this process.
 MEMORY_BUDGET_MB = 1024
 WORKER_COPY = 0.5
 OURS = ("evidence", "pagefind")  # plugins whose page-time state a worker sends back (or that have none)
