@@ -12,9 +12,10 @@ read this one value object, so they can never disagree with each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...model.summary import Summary
+if TYPE_CHECKING:  # only for annotations: the citation workers never load the content model
+    from ...model.summary import Summary
 
 
 @dataclass(frozen=True)
