@@ -59,11 +59,14 @@ def printing(browser, site_server):
 def test_the_flyer_button_prints_the_flyer_and_the_page_returns_to_normal(printing, site_server):
     printing.goto(f"{site_server}/research/{SUMMARIES[0]}/")
     printing.get_by_role("button", name="Print a one-page flyer").click()
+    printing.wait_for_function("window.__printed !== undefined")  # the flyer prints once its QR code has loaded
     assert "ev-flyer" in printing.evaluate("window.__printed")
     assert "ev-flyer" not in printing.evaluate("document.documentElement.className")
     width, label = printing.evaluate("window.__code")
     assert width > 0 and label.startswith("QR code for ") and label.endswith(f"/research/{SUMMARIES[0]}/"), "the flyer prints its code, loaded"
+    printing.evaluate("window.__printed = undefined")
     printing.get_by_role("button", name="Print this summary", exact=True).click()
+    printing.wait_for_function("window.__printed !== undefined")
     assert "ev-flyer" not in printing.evaluate("window.__printed"), "the plain Print button prints the whole page"
 
 
