@@ -207,6 +207,8 @@ def _check_body(document: Document, rel: str, schema: Schema, problems: Problems
 def too_much_work(source: MarkdownSource, schema: Schema) -> tuple[int, str] | None:
     """(line, message) when Markdown would take too long to read the body: the build renders it with the same Markdown."""
     limit = schema.spec.get("x-max-markdown-work")
+    if limit is not None and source.link_work_bound() <= limit:
+        return None
     total, worst = source.link_work()
     if limit is None or total <= limit:
         return None

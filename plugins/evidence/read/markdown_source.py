@@ -26,7 +26,7 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 _AUTOMAIL = re.compile(r"<[^<> !]+@[^@<> ]+>")  # Python-Markdown's own pattern: a mail link, not a tag
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(>?)")
 _ATTR_LIST = re.compile(r"(?<!\{)\{:?\s*([^{}\n]*[=.#][^{}\n]*)\}(?!\})")  # {{ ... }} is a template tag, not attributes
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+_HEADING = re.compile(r"\n(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)  # searched in "\n" + text: a literal start, found by a fast scan
 _BLANK_LINE = re.compile(r"\n[ \t>]*(?=\n)")
 _LINK_END = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\))?\s*\)""")  # an optional title, then ')'
 
@@ -61,7 +61,7 @@ class MarkdownSource:
 
     def headings(self) -> list[Found]:
         """(line, heading text, level as a string of #)."""
-        return [Found(self.line_at(m.start()), m.group(2).strip(), m.group(1)) for m in _HEADING.finditer(self.masked)]
+        return [Found(self.line_at(m.start()), m.group(2).strip(), m.group(1)) for m in _HEADING.finditer("\n" + self.masked)]  # the "\n" added is at the line's offset
 
     def autolinks(self) -> list[Found]:
         """``<scheme:...>`` written as a link. Markdown links only http(s) and ftp this way, but the scheme
@@ -107,6 +107,10 @@ class MarkdownSource:
                 worst, worst_at = (cost, opened, len(self.masked[begin:end].strip("\n"))), begin
         first = worst_at + 1 if worst_at else 0  # a paragraph after a blank line starts after its newline
         return total, Found(self.line_at(first), "", f"{worst[1]} {worst[2]}")
+
+    def link_work_bound(self) -> int:
+        """At least ``link_work()``'s total, counted in C: no paragraph has more '[' or '<' than the body, nor is longer."""
+        return (self.masked.count("[") + self.masked.count("<")) * len(self.masked)
 
     def attr_lists(self) -> list[Found]:
         """attr_list blocks such as ``{: .note #id }``, which can set any attribute."""
