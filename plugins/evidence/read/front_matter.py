@@ -9,12 +9,15 @@ file. Dates stay as text here; the schema checks them, which turns PyYAML's bare
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .lazy_lines import STR, LineMap, Unusual, plain_data
 from .yaml_scalars import PLAIN, ScalarError, plain, tagged
 
 FieldPath = tuple  # of str keys and int indexes
@@ -59,7 +62,7 @@ class Document:
     data: dict[str, Any]
     body: str
     body_line: int  # line number of the body's first line in the file
-    lines: dict[FieldPath, int] = field(default_factory=dict)
+    lines: Mapping[FieldPath, int] = field(default_factory=dict)  # a LineMap: built when first asked
     text: str = field(default="", repr=False)  # the whole file, for quick "does it contain" tests
 
     def line_of(self, path: FieldPath) -> int:
@@ -135,6 +138,7 @@ def decode(raw: bytes) -> str:
 # Invisible characters that YAML refuses (or, for U+0085/U+2028/U+2029, counts as extra
 # line breaks) and HTML calls parse errors. Tab and newline are fine.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_BREAKS = re.compile("[\x85\u2028\u2029]")  # the characters of _CONTROL that libyaml takes (as line breaks) rather than refusing
 _ASCII_TEXT = bytes(code for code in range(128) if not _CONTROL.match(chr(code)))
 
 
@@ -161,7 +165,7 @@ def parse_document(text: str) -> Document:
     except ValueError:
         raise FrontMatterError(1, "front matter is not closed: add a line '---' after the last field") from None
     body_line = text.count("\n", 0, text.index(fm_text) + len(fm_text)) + 2
-    data, lines = parse_yaml(fm_text, first_line=2)
+    data, lines = parse_front_matter(fm_text, first_line=2)
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {_kind(data)}"
         raise FrontMatterError(2, f"front matter is {kind}, not a set of 'field: value' lines")
@@ -172,6 +176,25 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[FieldPath, int
     """Parse YAML safely: no aliases, no duplicate keys, located errors."""
     offset = first_line - 2 if text.startswith("\n") else first_line - 1
     return build_yaml(compose_yaml(text, first_line), offset)
+
+
+def parse_front_matter(text: str, first_line: int = 1) -> tuple[Any, Mapping[FieldPath, int]]:
+    """``parse_yaml``, with each field's line found when first asked (see ``lazy_lines``). Anything out
+    of the common run (an anchor, an escape, a tag, a key twice) goes to the full builder, which says
+    what is wrong where, or gives the same values with every line."""
+    node = compose_yaml(text, first_line)
+    if node is not None and "&" not in text and "\\" not in text and (text.isascii() or not _BREAKS.search(text)):
+        try:
+            data = plain_data(node)
+        except (Unusual, ScalarError, RecursionError):
+            pass
+        else:
+            return data, LineMap(data, partial(_lines_of, text, first_line))
+    return build_yaml(node, first_line - 2 if text.startswith("\n") else first_line - 1)
+
+
+def _lines_of(text: str, first_line: int) -> dict[FieldPath, int]:
+    return parse_yaml(text, first_line)[1]
 
 
 def compose_yaml(text: str, first_line: int = 1, offset: int | None = None) -> yaml.Node | None:
@@ -209,7 +232,7 @@ def build_yaml(node: yaml.Node | None, offset: int = 0) -> tuple[Any, dict[Field
 _TOO_DEEP = "the front matter is nested too deeply; use at most a few levels of indentation"
 
 
-_STR = "tag:yaml.org,2002:str"
+_STR = STR  # what a quoted value is tagged
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
 
 
