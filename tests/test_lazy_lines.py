@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import summary_text
 from evidence.read.front_matter import FrontMatterError, line_for_missing, line_of, parse_front_matter, parse_yaml
+from evidence.read.lazy_lines import LineMap
 
 NESTED = """
 title: A study
@@ -87,6 +88,16 @@ def test_lines_survive_the_read_cache_pickle():
     again = pickle.loads(pickle.dumps((data, lines)))
     assert again[1].get(("steps", 1, "questions", 1)) == lines[("steps", 1, "questions", 1)] == 15
     assert dict(again[1]) == parse_yaml(NESTED, first_line=2)[1]
+
+
+def test_asking_for_a_field_the_file_lacks_reads_nothing_again():
+    """Checks ask every summary for optional fields ('search_queries', 'reviewed'): only a line that exists is worth a second reading."""
+    data, _ = parse_front_matter(NESTED, first_line=2)
+    built = []
+    lines = LineMap(data, lambda: built.append(1) or parse_yaml(NESTED, first_line=2)[1])
+    assert (lines.get(("search_queries",), 1), ("topics", 2) in lines, line_of(lines, ("reviewed",))) == (1, False, 1)
+    assert not built
+    assert lines.get(("topics", 1)) == parse_yaml(NESTED, first_line=2)[1][("topics", 1)] and built == [1]
 
 
 def test_a_message_in_a_nested_list_item_is_located_at_the_item(project):

@@ -80,6 +80,10 @@ class LineMap(Mapping):
     def __len__(self) -> int:
         return len(self._built())
 
+    def get(self, path: FieldPath, default: Any = None) -> Any:
+        """Mapping's own ``get`` looks the field up and so would build the lines for an absent one."""
+        return self[path] if path in self else default
+
     def __contains__(self, path: object) -> bool:
         return isinstance(path, tuple) and bool(path) and holds(self._data, path)
 
