@@ -53,6 +53,7 @@ from .preview import keep_serving
 from .preview_gc import Collector
 from .settings_text import escape_nav, escape_settings, striptags, text
 from .shell import NavCache
+from .page_markdown import PageMarkdown
 from .template_cache import template_cache
 from .theme_listing import installed_templates, keep_theme_listing
 
@@ -70,6 +71,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.own_names = OwnNames()
         self.own_assets: list[str] = []
         self.nav_cache = NavCache()
+        self.page_markdown = PageMarkdown()
         self.incremental: Unchanged | None = None
         self.collector: Collector | None = None
         self.failure = ""  # MkDocs' message for the last failed build
@@ -242,6 +244,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.incremental:
             self.incremental.restore(files)
         return env
+
+    def on_pre_page(self, page, config, files):
+        self.page_markdown.install(page)  # one Markdown instance for every page (page_markdown.py)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         generated = self.pages.get(page.file.src_uri)
