@@ -63,6 +63,10 @@ class MarkdownSource:
         """(line, heading text, level as a string of #)."""
         return [Found(self.line_at(m.start()), m.group(2).strip(), m.group(1)) for m in _HEADING.finditer("\n" + self.masked)]  # the "\n" added is at the line's offset
 
+    def heading_texts(self) -> list[str]:
+        """The headings' text alone: checking which sections exist needs no line, and so no line table."""
+        return [m.group(2).strip() for m in _HEADING.finditer("\n" + self.masked)]
+
     def autolinks(self) -> list[Found]:
         """``<scheme:...>`` written as a link. Markdown links only http(s) and ftp this way, but the scheme
         check reads every one: ``<javascript:...>`` is refused whatever the renderer makes of it."""
