@@ -6,7 +6,7 @@ segno tries all eight mask patterns on every code to keep the best (ISO/IEC 1800
 which is most of drawing a summary's code. Which modules a pattern flips depends
 only on the symbol's size, so it is worked out once per size and pattern, and a
 row is then flipped in one XOR of two integers; the scores are counted over whole
-rows and columns by ``re`` and ``bytes``. ``tests/test_qr_speed.py`` draws varied
+rows and columns by big-integer and ``bytes`` operations. ``tests/test_qr_speed.py`` draws varied
 codes with and without them, in a process that never loaded them, and compares
 the scores of random matrices too. They replace segno's own functions, so they
 are installed only for the segno release they were checked against: any other
@@ -16,7 +16,6 @@ for the check to be repeated.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 import segno
@@ -47,7 +46,8 @@ def apply_mask(matrix, mask_pattern, width, height, is_encoding_region) -> None:
             row[:] = (int.from_bytes(row, "big") ^ flips).to_bytes(width, "big")
 
 
-_RUN = re.compile(rb"(.)\1{4,}", re.S)  # five or more modules alike in a row: N1
+_APART = b"\xfe"  # between lines: no module holds it (0x0 light, 0x1 dark, 0x2 not set yet)
+_ZERO_IS_SAME = bytes([1]) + bytes(255)  # a byte XOR the one before: 0x01 where they were alike, else 0x00
 _N3_PATTERN = bytes((0x1, 0x0, 0x1, 0x1, 0x1, 0x0, 0x1))
 
 
@@ -65,10 +65,15 @@ def mask_scores(matrix, width, height) -> tuple[int, int, int, int]:
 
 def _runs(lines: list[bytes]) -> int:
     """N1: each run of five or more alike scores its length less two. The lines are joined by a byte no
-    module holds, so no run crosses from one to the next, and ``re`` cuts every run out at once."""
-    joined = b"\xfe".join(lines)
-    rest, runs = _RUN.subn(b"", joined)
-    return len(joined) - len(rest) - 2 * runs
+    module holds, so no run crosses from one to the next, and read as one integer, a byte per module:
+    XOR with itself a byte along marks each module like the one before it, and a mark on four in a row
+    is a module ending a run of five or more. A run of length n holds n - 4 such ends and scores n - 2:
+    the ends, plus two for each first end of a run. Big-integer operations do the scanning."""
+    joined = _APART + _APART.join(lines)
+    number = int.from_bytes(joined, "big")
+    same = int.from_bytes((number ^ (number >> 8)).to_bytes(len(joined), "big").translate(_ZERO_IS_SAME), "big")
+    ends = same & (same >> 8) & (same >> 16) & (same >> 24)
+    return ends.bit_count() + 2 * (ends & ~(ends >> 8)).bit_count()
 
 
 def _blocks(above: bytes, below: bytes, width: int) -> int:
