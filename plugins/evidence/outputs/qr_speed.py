@@ -57,7 +57,7 @@ def mask_scores(matrix, width, height) -> tuple[int, int, int, int]:
     rows = [bytes(row) for row in matrix]
     lines = rows + [bytes(column) for column in zip(*rows)]
     n1 = _runs(lines)
-    n2 = 3 * sum(_blocks(above, below, width) for above, below in zip(rows, rows[1:]))
+    n2 = 3 * _blocks(rows, width)
     n3 = sum(_n3_occurrences(line, width) for line in lines)
     percent = float(sum(map(sum, rows))) / (width**2)
     return n1, n2, n3, 10 * int(abs(percent * 100 - 50) / 5)
@@ -76,12 +76,15 @@ def _runs(lines: list[bytes]) -> int:
     return ends.bit_count() + 2 * (ends & ~(ends >> 8)).bit_count()
 
 
-def _blocks(above: bytes, below: bytes, width: int) -> int:
-    """2x2 blocks alike ending at each column but the first: a zero byte where neither row changes
-    from the column before and the rows agree (XOR and OR work byte by byte, without carries)."""
+def _blocks(rows: list[bytes], width: int) -> int:
+    """2x2 blocks alike ending at each column but the first: a zero byte where neither of two rows changes
+    from the column before and the rows agree (XOR and OR work byte by byte, without carries). Every row
+    but the last and every row but the first are read as two integers, so each row meets the one below it
+    in one pass; a row's first column (there compared with the end of the row before) is not counted."""
+    above, below = b"".join(rows[:-1]), b"".join(rows[1:])
     a, b = int.from_bytes(above, "big"), int.from_bytes(below, "big")
-    differ = (a ^ (a >> 8)) | (b ^ (b >> 8)) | (a ^ b)
-    return differ.to_bytes(width, "big")[1:].count(0)
+    differ = ((a ^ (a >> 8)) | (b ^ (b >> 8)) | (a ^ b)).to_bytes(len(above), "big")
+    return differ.count(0) - differ[::width].count(0)
 
 
 def _n3_occurrences(seq: bytes, qr_size: int) -> int:
