@@ -33,8 +33,11 @@ def length_warnings(source: MarkdownSource) -> list[tuple[int, str]]:
     This runs on every summary at every check, so words are counted by whitespace,
     and a paragraph is split into sentences only if it could hold a long one.
     """
-    if _plainly_short(source.masked):
-        return []
+    return [] if plainly_short(source.masked) else scan(source)
+
+
+def scan(source: MarkdownSource) -> list[tuple[int, str]]:
+    """``length_warnings`` paragraph by paragraph and sentence by sentence, for the bodies that need it."""
     warnings = []
     total = 0
     for offset, lines in _paragraphs(source.masked.splitlines()):
@@ -48,7 +51,7 @@ def length_warnings(source: MarkdownSource) -> list[tuple[int, str]]:
     return warnings
 
 
-def _plainly_short(text: str) -> bool:
+def plainly_short(text: str) -> bool:
     """Whether no warning can be due, decided by counting in C (most bodies: a third of the cost).
 
     In ASCII text without links (whose addresses are dropped) or tabs, the words of the body and of
