@@ -24,6 +24,8 @@ GUIDE = "see 'Writing in plain English' in the Contribute section"
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _NOT_PROSE = re.compile(r"^ {0,3}(#|\||<|\[[^\]]+\]:|-{3,}\s*$|\*{3,}\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits at in ASCII, besides ' ' and '\n'
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # starts with its punctuation (not a look-behind), so the scan skips ahead
 
 
@@ -54,16 +56,23 @@ def scan(source: MarkdownSource) -> list[tuple[int, str]]:
 def plainly_short(text: str) -> bool:
     """Whether no warning can be due, decided by counting in C (most bodies: a third of the cost).
 
-    In ASCII text without links (whose addresses are dropped) or tabs, the words of the body and of
-    any sentence are at most its spaces and newlines plus one. '. ', '.\\n' and a blank line always end
-    a sentence, so the stretches between them hold whole sentences, each with at most its stretch's
-    words and its closing '.' (a word when it stands alone)."""
-    if "](" in text or "\t" in text or not text.isascii():
+    In text without links (whose addresses are dropped) and with no whitespace but spaces and
+    newlines, the words of the body and of any sentence are at most its spaces and newlines plus one.
+    '. ', '.\\n' and a blank line always end a sentence, so the stretches between them hold whole
+    sentences, each with at most its stretch's words and its closing '.' (a word when it stands alone)."""
+    if "](" in text or _other_spaces(text):
         return False
     flat = text.replace(".\n", ". ").replace("\n\n", ". ").replace("\n", " ")
     if flat.count(" ") + 1 > MAX_BODY_WORDS:
         return False
     return max(map(str.count, flat.split(". "), repeat(" "))) + 2 <= MAX_SENTENCE_WORDS
+
+
+def _other_spaces(text: str) -> bool:
+    """Whether ``str.split`` would split the text anywhere but at a space or a newline (a tab, a no-break space)."""
+    if text.isascii():  # a look for each of a few characters, in C: a pattern would try every character
+        return any(map(text.__contains__, _ASCII_SPACES))
+    return _OTHER_SPACE.search(text) is not None
 
 
 def _long_sentences(text: str, lines: list[str]) -> Iterator[tuple[int, str]]:
