@@ -49,6 +49,32 @@ def _remembered_calls_variable(plain: Callable[[Any], bool]) -> Callable[[Any], 
     return lambda element: _remember(element, "calls_variable", lambda: plain(element))
 
 
+
+def _remembered_root(element: model.CitationStylesElement) -> Any:
+    """Workaround: style elements ask for their tree's root hundreds of times a reference, on the way to
+    the formatter, a term or a macro (``CitationStylesElement.get_root`` in citeproc/model.py)."""
+    return _remember(element, "root", lambda: element.getroottree().getroot())
+
+
+def _remembered_child(plain: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    """Workaround: ``style.bibliography``, ``locale.terms`` and the like search the element's children
+    on every use (``SomewhatObjectifiedElement.__getattr__`` in citeproc/model.py)."""
+    return lambda element, name: _remember(element, "child " + name, lambda: plain(element, name))
+
+
+def _remembered_locale_option(plain: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    """Workaround: a locale option (``punctuation-in-quote``) is looked up through the style's locales
+    for every piece of quoted or formatted text (``get_locale_option`` in citeproc/model.py)."""
+    return lambda element, name: _remember(element.get_root(), "locale option " + name, lambda: plain(element, name))
+
+
+def _remembered_type_test(element: model.If, item: CitationItem) -> list[bool]:
+    """Workaround: each ``cs:if type="..."`` splits and lower-cases its list of types for every
+    reference it tests (``If._type`` in citeproc/model.py)."""
+    types = _remember(element, "types", lambda: [typ.lower() for typ in element.get("type").split()])
+    kind = item.reference.type
+    return [typ == kind for typ in types]
+
 class OneReferenceItem(CitationItem):
     """A citation item that looks its reference up once: citeproc-py's ``CitationItem.reference``
     goes through the bibliography's source on every variable the style reads (a quarter of the rest)."""
@@ -65,3 +91,7 @@ if citeproc.__version__ == CHECKED_WITH:
     model.CitationStylesElement.xpath_search = _remembered_xpath
     model.Parent.calls_variable = _remembered_calls_variable(model.Parent.calls_variable)
     model.Text.calls_variable = _remembered_calls_variable(model.Text.calls_variable)
+    model.CitationStylesElement.get_root = _remembered_root
+    model.SomewhatObjectifiedElement.__getattr__ = _remembered_child(model.SomewhatObjectifiedElement.__getattr__)
+    model.CitationStylesElement.get_locale_option = _remembered_locale_option(model.CitationStylesElement.get_locale_option)
+    model.If._type = _remembered_type_test
