@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from evidence.check.plain_english import MAX_SENTENCE_WORDS, length_warnings, plainly_short, scan
 from evidence.read.markdown_source import MarkdownSource
 
-pieces = st.sampled_from(["word", "w", " ", "  ", "\n", "\n\n", ". ", ".\n", " . ", "? ", "! ", '." ', ".) ", "e.g.", "- ", "1. ", "## ", "| ", "<b>", "[x](y. z)", "\t", "caf\u00e9", "\u00a0", "\u2003", "\r", "\x0b", "\x1c", "\u201d "])
+pieces = st.sampled_from(["word", "w", " ", "  ", "\n", "\n\n", ". ", ".\n", " . ", "? ", "! ", '." ', ".) ", "e.g.", "- ", "1. ", "## ", "| ", "<b>", "[x](y. z)", "[a. b](u)", "](", "[q](r\ns)", "\t", "caf\u00e9", "\u00a0", "\u2003", "\r", "\x0b", "\x1c", "\u201d "])
 
 
 def sentence(words: int, end: str) -> str:

@@ -22,6 +22,7 @@ MAX_SENTENCE_WORDS = 35
 GUIDE = "see 'Writing in plain English' in the Contribute section"
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK_IN_LINE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # _LINK within each line, over a whole text at once
 _NOT_PROSE = re.compile(r"^ {0,3}(#|\||<|\[[^\]]+\]:|-{3,}\s*$|\*{3,}\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits at in ASCII, besides ' ' and '\n'
@@ -56,12 +57,14 @@ def scan(source: MarkdownSource) -> list[tuple[int, str]]:
 def plainly_short(text: str) -> bool:
     """Whether no warning can be due, decided by counting in C (most bodies: a third of the cost).
 
-    In text without links (whose addresses are dropped) and with no whitespace but spaces and
+    With links as their text (as the scan reads them, line by line) and no whitespace but spaces and
     newlines, the words of the body and of any sentence are at most its spaces and newlines plus one.
     '. ', '.\\n' and a blank line always end a sentence, so the stretches between them hold whole
     sentences, each with at most its stretch's words and its closing '.' (a word when it stands alone)."""
-    if "](" in text or _other_spaces(text):
+    if _other_spaces(text):
         return False
+    if "](" in text:
+        text = _LINK_IN_LINE.sub(r"\1", text)
     flat = text.replace(".\n", ". ").replace("\n\n", ". ").replace("\n", " ")
     if flat.count(" ") + 1 > MAX_BODY_WORDS:
         return False
