@@ -15,6 +15,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 from conftest import REPO, summary_text
 from evidence.outputs.csp import BASE_DIRECTIVES, BlockedScripts, KnownScripts, Policy, inline_script_hashes, with_policy
 from evidence.outputs.search_index import CONTENT_TYPES, IndexPlan, build_index, search_filters, search_words
@@ -266,7 +268,12 @@ def test_every_page_has_a_policy_that_allows_its_own_inline_scripts(project):
 
 
 def test_a_script_in_a_template_override_is_blocked_and_named(project, capsys):
-    """A council's pasted snippet in overrides/ never meets the sanitiser: the policy must leave it out."""
+    """A council's pasted snippet in overrides/ never meets the sanitiser: the policy must leave it out.
+    Material's own bootstrap (written when a feature reads the browser's storage, here linked tabs) still runs."""
+    config_path = project.root / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["theme"]["features"] = config["theme"].get("features", []) + ["content.tabs.link"]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     with (project.root / "overrides" / "main.html").open("a", encoding="utf-8") as template:
         template.write("{% block analytics %}" + ATTACK + "{% endblock %}\n")
     project.add("talking-mats.md", summary_text())

@@ -78,7 +78,8 @@ def test_contribute_section_follows_one_setting_with_no_broken_links(local_page,
 
 def nav_labels(page: str) -> list[str]:
     nav = page.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
-    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", label)).split()) for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)]
+    links = re.findall(r'<(a|label)\b[^>]*\bclass="md-nav__link[^"]*"[^>]*>(.*?)</\1>', nav, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", label)).split()) for _, label in links]
 
 
 def test_contribute_must_be_true_or_false(project, capsys):

@@ -43,7 +43,7 @@ from evidence.read.languages import MAIN, Languages
 from evidence.outputs.page_languages import PageLanguage, hand_written_languages, language_pages, translated_address
 from evidence.read.ui_strings import Words, load_words
 
-from . import local_files, local_identity
+from . import local_files, local_identity, theme_config
 from .config import EvidenceConfig
 from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
@@ -227,6 +227,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         escape_settings(config)
         env.filters["striptags"] = striptags
         env.filters["icon_symbol"], env.filters["icon_use"] = svg_symbols.symbol, svg_symbols.use
+        env.filters["theme_config"] = theme_config.lean
         env.globals["nav_cache"] = self.nav_cache
         env.globals["library"] = self.library
         hidden = set(self.library.hidden_pages) if self.library else set()
