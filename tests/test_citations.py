@@ -97,7 +97,7 @@ def test_a_report_downloads_as_a_report(article_site):
 def test_harvard_and_apa_text_come_from_csl(article_site):
     page = article_site.page("research/talking-mats")
     study = re.search(r'id="cite-this-study".*?</dl>', page, re.S).group(0)
-    styles = dict(re.findall(r"<dt>(Harvard|APA)</dt>\s*<dd class=\"ev-cite__text\">(.*?)</dd>", study))
+    styles = dict(re.findall(r"<dt>(Harvard|APA)</dt>\s*<dd>(.*?)</dd>", study))
     harvard, apa = styles["Harvard"], styles["APA"]
     assert harvard.startswith("Example, A. and van der Berg, P. (2021) “Talking mats")
     assert "<i>Example Journal of Care</i>, 12(3), pp. 101–118" in harvard

@@ -75,7 +75,7 @@ def test_the_week_page_and_pack_list_every_day(week_site):
 
 def test_a_summary_flyer_and_a_session_pack_carry_a_qr_code_with_the_address(week_site):
     page = week_site.page("research/talking-mats")
-    assert 'data-qr="qr.svg" data-qr-label="QR code for https://example.org/research/talking-mats/"' in page, "print.js loads it for the flyer"
+    assert 'data-qr="qr.svg"><p>' in page and '<span class="ev-qr__address">https://example.org/research/talking-mats/</span>' in page, "print.js loads it for the flyer"
     code = (week_site.root / "site" / "research" / "talking-mats" / "qr.svg").read_text(encoding="utf-8")
     assert 'aria-label="QR code for https://example.org/research/talking-mats/"' in code
     assert '<span class="ev-qr__address">https://example.org/research/talking-mats/</span>' in page

@@ -115,4 +115,4 @@ def test_every_page_in_either_language_is_the_same_with_the_shell_rendered_once(
 
 def test_each_shared_part_was_really_reused(two_languages):
     """The comparison means something only if the cached build took parts from the cache."""
-    assert SHELL_PARTS | {"cpd-scripts", "card", "term"} <= two_languages[2]
+    assert SHELL_PARTS | {"card", "term"} <= two_languages[2]

@@ -57,7 +57,7 @@ def test_browse_pages_for_every_declared_facet(project):
     topic = project.page("browse/topic")
     assert "Communication</a>" in topic and "1 summary" in topic and "no summaries yet" in topic
     listing = project.page("browse/topic/communication")
-    assert "Talking mats in care homes" in listing and "Design:</span> Qualitative study" in listing
+    assert "Talking mats in care homes" in listing and "Design:</b> Qualitative study" in listing
     assert project.page("browse/year/2021").count('class="ev-card"') == 1
 
 

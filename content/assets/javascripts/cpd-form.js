@@ -75,7 +75,8 @@
   /** The page's standards (ticked) and the rules' focus standards, then a box for any others. */
   function standardsField(field, id, rules, page) {
     const checked = (page.cpdChecked || "").split(" ");
-    const offered = (page.cpdOptions || "").split(" ").filter(function (q) { return rules.standards[q]; });
+    const offered = checked.concat(rules.focus.filter(function (q) { return checked.indexOf(q) < 0; }))
+      .filter(function (q) { return rules.standards[q]; });
     const box = checks(field, id, offered.map(function (q) {
       const names = rules.standards[q];
       const text = element("strong", "", names[0]);

@@ -3,7 +3,8 @@
  * CPD" panel, not when a page opens: the rules, the form and the record are
  * the largest scripts a summary page has, and most readers never scroll to
  * the panel. They are listed in the panel's data-cpd-scripts (rules data,
- * form builder, progress, record), loaded in that order. My CPD, which is
+ * form builder, progress, record), by file name in this script's own folder,
+ * loaded in that order. My CPD, which is
  * nothing but the record, loads them at once. Plain ES2017, no network
  * request of its own.
  */
@@ -12,6 +13,7 @@
 
   const panel = document.querySelector("[data-cpd-panel]");
   if (!panel) return;
+  const folder = document.currentScript.src;
   let started = false;
 
   function load() {
@@ -19,7 +21,7 @@
     started = true;
     panel.dataset.cpdScripts.split(" ").filter(Boolean).forEach(function (src) {
       const script = document.createElement("script");
-      script.src = src;
+      script.src = new URL(src, folder).href;
       script.async = false; // injected scripts otherwise run in whatever order they arrive
       document.body.appendChild(script);
     });

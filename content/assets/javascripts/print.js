@@ -21,7 +21,7 @@
     }
     const image = new Image();
     image.className = "ev-qr__code";
-    image.alt = holder.dataset.qrLabel;
+    image.alt = "QR code for " + holder.querySelector(".ev-qr__address").textContent;
     image.src = holder.dataset.qr;
     holder.prepend(image);
     image.decode().then(then, function () {

@@ -19,7 +19,7 @@ export function setUpSearchBox(form) {
     all: form.querySelector("[data-search-all]"),
     opener: document.querySelector("[data-search-open]"),
     bundle: form.dataset.pagefindBundle,
-    searchUrl: form.dataset.searchUrl,
+    searchUrl: form.getAttribute("action"),
     latest: 0,
   };
   form.querySelector("[data-search-close]").addEventListener("click", () => collapse(parts, true));

@@ -10,8 +10,21 @@
 (function () {
   "use strict";
 
+  // The title, text and address are written once, in the email link (subject, then body: the text,
+  // a blank line, the canonical address, which is empty on a site without an address of its own).
+  function shared(row) {
+    const query = new URL(row.querySelector("[data-share-email]").href).searchParams;
+    const body = query.get("body") || "";
+    const end = body.lastIndexOf("\n\n");
+    return {
+      title: query.get("subject") || "",
+      text: end < 0 ? body : body.slice(0, end),
+      url: (end < 0 ? "" : body.slice(end + 2)) || window.location.href.split("#")[0],
+    };
+  }
+
   function address(row) {
-    return row.dataset.shareUrl || window.location.href.split("#")[0];
+    return shared(row).url;
   }
 
   function say(row, text) {
@@ -35,16 +48,16 @@
   }
 
   function setUpEmail(row) {
-    const body = row.dataset.shareText + "\n\n" + address(row);
+    const page = shared(row);
     row.querySelector("[data-share-email]").href =
-      "mailto:?subject=" + encodeURIComponent(row.dataset.shareTitle) + "&body=" + encodeURIComponent(body);
+      "mailto:?subject=" + encodeURIComponent(page.title) + "&body=" + encodeURIComponent(page.text + "\n\n" + page.url);
   }
 
   function setUpNative(row) {
     if (typeof navigator.share !== "function") return;
     row.querySelector("[data-share-native-item]").classList.add("ev-share__native--ready");
     row.querySelector("[data-share-native]").addEventListener("click", function () {
-      navigator.share({ title: row.dataset.shareTitle, text: row.dataset.shareText, url: address(row) }).then(
+      navigator.share(shared(row)).then(
         function () { say(row, "Shared."); },
         function (error) { if (error && error.name !== "AbortError") say(row, "Could not open the share options."); }
       );

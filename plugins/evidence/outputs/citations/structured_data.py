@@ -3,7 +3,9 @@
 The study is a ``ScholarlyArticle`` (a ``Report`` has no place for a journal,
 and schema.org's Report is itself a ScholarlyArticle in spirit) with its year,
 publisher or funder, DOI and whether it is free to read; the briefing names
-the site as publisher and gives its own dates.
+the site as publisher and gives its own dates. What the page already says in
+its head is not repeated: the one-line summary is the page's description (and
+its link previews'), its language is the page's ``lang``.
 """
 
 from __future__ import annotations
@@ -25,12 +27,10 @@ def summary_json_ld(summary: Summary, reference: StudyReference, site: SiteIdent
         "@context": CONTEXT,
         "@type": "Article",
         "headline": summary.title,
-        "description": summary.one_liner,
         "datePublished": summary.published.isoformat(),
         "dateModified": summary.last_checked.isoformat(),
         "publisher": publisher,
         "author": publisher,
-        "inLanguage": site.language,
         "about": study_json_ld(reference),
     }
     if site.absolute(path):
@@ -59,6 +59,6 @@ def study_json_ld(reference: StudyReference) -> dict[str, Any]:
 
 
 def script_safe(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # '<', '>' and '&' could close the script element or open a comment: escape them as JSON does.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
