@@ -119,7 +119,7 @@ def test_generated_pages_exist_and_link_correctly(built):
         assert "data-pagefind-body" in built.page(url), url
     summary = built.page("research/talking-mats")
     assert "../../cpd/swe/4.2/" in links(summary) and "../../cpd/pcf/7/" in links(summary)
-    assert '<span data-pagefind-filter="standard:swe:4.2"></span>' in summary
+    assert '<li data-pagefind-filter="standard:swe:4.2">' in summary
     path = built.page("reading-paths/checking-understanding")
     assert links(path).index("../../research/talking-mats/") < links(path).index("../../research/pictures/"), "steps in order"
     assert '<span data-pagefind-filter="type:Reading path"></span>' in path
