@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from xml.etree import ElementTree
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import BODY, summary_text
 from evidence.outputs.html_whitespace import collapsed
+from evidence_cli.page_parts import BRIEFING, beyond_briefing, parts
 
 
 def test_indentation_goes_but_text_code_and_scripts_keep_every_space():
@@ -83,27 +85,38 @@ def test_without_a_site_address_there_is_no_qr_code_to_print(project):
     assert not list((project.root / "site").rglob("qr.svg"))
 
 
-def test_an_icon_shown_twice_is_drawn_once_and_an_unusual_one_stays_inline():
+def test_an_icon_is_drawn_once_as_a_symbol_and_an_unusual_one_stays_inline():
     from evidence.outputs.svg_symbols import symbol, use
 
     icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
     assert symbol(icon, "logo") == '<symbol id="ev-icon-logo" viewBox="0 0 24 24"><path d="M1 1h2"/></symbol>'
-    assert use(icon, "logo") == '<svg viewBox="0 0 24 24"><use href="#ev-icon-logo"/></svg>'
+    assert use(icon, "logo", "../icons.svg") == '<svg viewBox="0 0 24 24"><use href="../icons.svg#ev-icon-logo"/></svg>'
     odd = '<?xml version="1.0"?><svg><path d="M1 1"/></svg>'
-    assert symbol(odd, "logo") == "" and use(odd, "logo") == odd
+    assert symbol(odd, "logo") == "" and use(odd, "logo", "../icons.svg") == odd
 
 
-def test_every_icon_a_page_uses_is_drawn_on_it(project):
+def test_every_icon_a_page_uses_is_drawn_once_in_the_site_sprite(project):
+    """Icons live in one file the browser keeps (svg_symbols.SPRITE); every reference from every page,
+    the not-found page's absolute ones included, reaches a symbol that is drawn there once."""
+    from urllib.parse import urljoin, urlsplit
+
+    from evidence.outputs.svg_symbols import SPRITE
+
     project.add("talking-mats.md", summary_text())
     assert project.build() == 0
-    pages = [p for p in (project.root / "site").rglob("*.html") if "<use " in p.read_text(encoding="utf-8")]
-    assert project.root / "site/404.html" in pages and project.root / "site/research/talking-mats/index.html" in pages
+    site = project.root / "site"
+    sprite = ElementTree.parse(site / SPRITE).getroot()
+    drawn = [symbol.get("id") for symbol in sprite.iter("{http://www.w3.org/2000/svg}symbol")]
+    assert len(drawn) == len(set(drawn)) and {"ev-icon-logo", "ev-icon-search"} <= set(drawn)
+    pages = [p for p in site.rglob("*.html") if "<use " in p.read_text(encoding="utf-8")]
+    assert site / "404.html" in pages and site / "research/talking-mats/index.html" in pages
+    base = "https://example.org/"
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        drawn = set(re.findall(r'<symbol id="([^"]+)"', html))
-        used = set(re.findall(r'<use href="#([^"]+)"', html))
-        assert used <= drawn, f"{page}: {used - drawn} not drawn"
-        assert len(drawn) == len(re.findall(r"<symbol ", html)), "each drawn once"
+        address = urljoin(base, page.relative_to(site).as_posix())
+        for href in re.findall(r'<use href="([^"]+)"', page.read_text(encoding="utf-8")):
+            target = urlsplit(urljoin(address, href))
+            assert target.path == "/" + SPRITE and target.fragment in drawn, f"{page}: {href}"
+    assert "<symbol" not in (site / "research/talking-mats/index.html").read_text(encoding="utf-8"), "no page draws its own"
 
 
 def _primary_nav(page: str) -> str:
@@ -144,3 +157,46 @@ def test_the_pager_stays_the_same_size_however_long_a_listing_grows_and_reaches_
         number += 1
         seen.add(number)
     assert seen == set(range(1, 13)), "each page links the next"
+
+
+def test_a_summary_page_is_measured_by_its_parts():
+    page = (
+        '<!doctype html><head></head><body><header></header><div class="md-content"><article>'
+        '<div class="ev-summary__body"><p>Briefing</p></div><section class="ev-cite">Cite</section>'
+        "</article></div><footer></footer></body>"
+    )
+    shown = parts(page)
+    assert list(shown) == ["head", "header", "title and topics", BRIEFING, "citing", "footer and scripts"]
+    assert sum(shown.values()) == len(page.encode()) and shown[BRIEFING] == len('<div class="ev-summary__body"><p>Briefing</p></div>')
+    assert beyond_briefing(page) == len(page.encode()) - shown[BRIEFING]
+
+
+def test_the_theme_configuration_keeps_what_its_script_reads():
+    from evidence_mkdocs.theme_config import lean
+
+    words = {"clipboard.copy": "Copy", "search.result.none": "None", "select.version": "Version"}
+    script = ('<script id="__config" type="application/json">'
+              + json.dumps({"base": "..", "features": ["navigation.top"], "translations": words, "search": "w.js", "tags": None, "version": None})
+              + "</script>")
+    kept = str(lean(script, search=False))
+    assert kept.startswith('<script id="__config" type="application/json">{') and kept.endswith("}</script>")
+    assert json.loads(kept.split(">", 1)[1].rsplit("<", 1)[0]) == {"base": "..", "features": ["navigation.top"], "translations": {"clipboard.copy": "Copy"}}
+    with_search = json.loads(str(lean(script, search=True)).split(">", 1)[1].rsplit("<", 1)[0])
+    assert with_search["search"] == "w.js" and "search.result.none" in with_search["translations"]
+    assert str(lean("<p>not the configuration</p>", search=False)) == "<p>not the configuration</p>"
+
+
+def test_pages_carry_no_inline_script_the_site_does_not_use_and_the_theme_still_starts(project):
+    """Material's storage and content-tab scripts are written only for the features that use them;
+    its configuration is still on every page, as its bundle needs, and nothing of it is escaped."""
+    from evidence.outputs.csp import inline_scripts
+
+    project.add("talking-mats.md", summary_text())
+    assert project.build() == 0
+    for path in (project.root / "site").rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        if "bundle." not in page:
+            continue
+        assert inline_scripts(page) == (), path
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
+        assert config and json.loads(config.group(1))["base"], f"{path}: the theme's configuration"

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from evidence.outputs import answer_store
 
-from . import lighthouse_bench, memory_peak, page_bench, preview_bench, search_bench
+from . import lighthouse_bench, memory_peak, page_bench, page_parts, preview_bench, search_bench
 from .synthetic_corpus import make_plain_material, make_project
 from .table import print_table
 
@@ -124,6 +124,7 @@ def measure(repo: Path, count: int, work: Path, rounds: int = 1, preview: bool =
         "n": count, "validate_s": validate["seconds"], "validate_warm_s": warm["seconds"], "ours": ours_best, "plain": theirs_best, "second": second,
         "ratio": ours_best["seconds"] / theirs_best["seconds"], "cpu_ratio": ours_best["cpu"] / theirs_best["cpu"],
         "summary_kb": sum(p.stat().st_size for p in summary_pages) / len(summary_pages) / 1024,
+        "summary_parts": page_parts.mean_parts(summary_pages),
         "largest": f"{largest.relative_to(site).as_posix()} ({largest.stat().st_size / 1024:.0f} KB)",
         "index_files": index_files, "index_mb": index_bytes / 1e6, "pages": len(pages), "kinds": page_kinds(site),
         "reload_s": preview_bench.reload_seconds(project) if preview else None,
@@ -149,6 +150,8 @@ def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview:
                 lighthouse_rows.append((count, _lighthouse_figures(repo, work)))
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
+    for row in rows:
+        page_parts.print_table(row["n"], row["summary_parts"])
     _print_search(search_rows, missing)
     if not missing:
         _print_questions(repo, counts[0])

@@ -102,6 +102,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             self.collector.stop()
 
     def on_config(self, config):
+        config.theme.static_templates.add(svg_symbols.SPRITE)  # the site's icons, drawn once (overrides/assets/images/)
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))

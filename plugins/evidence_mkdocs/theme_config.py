@@ -25,7 +25,7 @@ def lean(html: str, search: bool) -> Markup:
     if not found:
         return Markup(html)
     app = _without_unused(json.loads(found.group(2)), search)
-    return Markup(found.group(1) + htmlsafe_json_dumps(app, separators=(",", ":")) + found.group(3))
+    return Markup(found.group(1) + str(htmlsafe_json_dumps(app, separators=(",", ":"))) + found.group(3))
 
 
 def _without_unused(app: dict, search: bool) -> dict:

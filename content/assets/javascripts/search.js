@@ -12,8 +12,8 @@ if (box) offerSearch(box);
 
 function offerSearch(form) {
   const input = form.querySelector("input[name=q]");
-  const opener = document.querySelector("[data-search-open]");
   const fallback = document.querySelector("[data-search-fallback]");
+  const opener = fallback && openerFor(fallback, form);
   let loading = null;
   const load = () => (loading = loading || import("./search-box.js").then((module) => module.setUpSearchBox(form)));
   const open = () => {
@@ -23,11 +23,7 @@ function offerSearch(form) {
     input.select();
     load();
   };
-  if (fallback && opener) {
-    fallback.hidden = true;
-    opener.hidden = false;
-    opener.addEventListener("click", open);
-  }
+  if (opener) opener.addEventListener("click", open);
   form.addEventListener("focusin", load, { once: true });
   document.addEventListener("keydown", (event) => {
     if (isShortcut(event)) {
@@ -35,6 +31,21 @@ function offerSearch(form) {
       open();
     }
   });
+}
+
+/* On a narrow screen, a button that opens the box over the header takes the place of the link to the
+   search page (all there is without scripts): the same look and words, written once in the page. */
+function openerFor(fallback, form) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = fallback.className;
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", form.id);
+  button.dataset.searchOpen = "";
+  button.append(...[...fallback.childNodes].map((node) => node.cloneNode(true)));
+  fallback.after(button);
+  fallback.hidden = true;
+  return button;
 }
 
 /* "/" opens the box, unless the reader is typing somewhere else. */
