@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import BODY, summary_text
 from evidence.outputs.html_whitespace import collapsed
-from evidence_cli.page_parts import BRIEFING, beyond_briefing, parts
+from evidence_cli.page_parts import BRIEFING, BUDGET, beyond_briefing, parts
 
 
 def test_indentation_goes_but_text_code_and_scripts_keep_every_space():
@@ -159,6 +159,37 @@ def test_the_pager_stays_the_same_size_however_long_a_listing_grows_and_reaches_
     assert seen == set(range(1, 13)), "each page links the next"
 
 
+def _full_summary(number: int) -> str:
+    """A summary with every part a page can show, at the length of the bundled ones: a title (60 characters)
+    and a one-line summary (150) as long as theirs, authors, organisation and funder, a setting, lived experience, two standards,
+    three reflection questions and, with its neighbours, three related summaries."""
+    return summary_text(
+        title=f"Talking mats for people with learning disabilities, study {number}",
+        summary="Staff who used picture boards understood residents' wishes better, and residents took a larger part "
+                "in decisions about their own care and support.",
+        authors=["Jill Bradshaw", "Ann Example"], organisation="Kent University", funder="NIHR School for Social Care Research",
+        setting="Four care homes for adults with learning disabilities", standards=["swe:4.2", "pcf:7"],
+        lived_experience={"involvement": "co-produced"}, topics=["communication", "information-sharing"],
+        reflection_questions=["How do you check what someone has understood?", "When did a picture say more than words?",
+                              "What would help you use talking mats in your own work?"],
+    )
+
+
+def test_a_summary_page_carries_at_most_its_budget_beyond_the_briefing(project):
+    """Everything a summary page holds besides the editor's briefing (head, header, navigation, evidence card,
+    sharing, citing, CPD panel, related summaries, scripts) stays within the budget (README, "Page weight")."""
+    for number in range(1, 5):
+        project.add(f"study-{number}.md", _full_summary(number))
+    assert project.build() == 0
+    pages = sorted((project.root / "site" / "research").glob("*/index.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        shown = parts(page)
+        assert shown[BRIEFING] > 0 and "related summaries" in shown and "CPD panel" in shown, "the budget counts every part"
+        assert beyond_briefing(page) <= BUDGET, f"{path.parent.name}: {beyond_briefing(page)} bytes beyond the briefing, by part {shown}"
+
+
 def test_a_summary_page_is_measured_by_its_parts():
     page = (
         '<!doctype html><head></head><body><header></header><div class="md-content"><article>'
@@ -200,3 +231,17 @@ def test_pages_carry_no_inline_script_the_site_does_not_use_and_the_theme_still_
         assert inline_scripts(page) == (), path
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
         assert config and json.loads(config.group(1))["base"], f"{path}: the theme's configuration"
+
+
+def test_a_run_of_the_project_s_own_plain_files_is_joined_in_order_and_the_rest_keep_their_element():
+    from evidence_mkdocs.asset_bundle import bundled, joined_text
+
+    class Module(str):
+        type = "module"
+
+    folder = "assets/javascripts/"
+    own = {folder + name for name in ("a.js", "b.js", "c.js", "d.js", "sub/e.js")}
+    entries = ["https://cdn.example/x.js", folder + "a.js", folder + "b.js", folder + "local.js", folder + "c.js", folder + "d.js"]
+    assert bundled(entries, own, folder + "site.js") == (["https://cdn.example/x.js", folder + "site.js", *entries[3:]], [folder + "a.js", folder + "b.js"])
+    assert bundled([folder + "a.js", Module(folder + "b.js"), folder + "sub/e.js"], own, folder + "site.js")[1] == [], "nothing to join"
+    assert joined_text([("a.js", "f()\n"), ("b.js", "g()")], folder + "site.js") == "/* a.js */\nf();\n/* b.js */\ng();\n"

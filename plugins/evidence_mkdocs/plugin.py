@@ -43,7 +43,7 @@ from evidence.read.languages import MAIN, Languages
 from evidence.outputs.page_languages import PageLanguage, hand_written_languages, language_pages, translated_address
 from evidence.read.ui_strings import Words, load_words
 
-from . import local_files, local_identity, theme_config
+from . import asset_bundle, local_files, local_identity, theme_config
 from .config import EvidenceConfig
 from .hidden_links import unlink_hidden
 from .html_fixes import fixed as fixed_html
@@ -70,6 +70,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.blocked_scripts = BlockedScripts()
         self.own_names = OwnNames()
         self.own_assets: list[str] = []
+        self.bundles: dict[str, list[str]] = {}  # bundle -> the files joined into it (asset_bundle.py)
         self.nav_cache = NavCache()
         self.page_markdown = PageMarkdown()
         self.incremental: Unchanged | None = None
@@ -103,6 +104,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_config(self, config):
         config.theme.static_templates.add(svg_symbols.SPRITE)  # the site's icons, drawn once (overrides/assets/images/)
+        self.bundles = asset_bundle.rewrite(config)  # our stylesheets and plain scripts, one file each
         if self.config.csp_enabled and not self.serving:
             self.known_scripts = KnownScripts.from_templates(_theme_templates(config))
         self.own_names = OwnNames.from_templates(_theme_templates(config) + _custom_templates(config))
@@ -135,7 +137,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         files = _own_files(files, config)
-        self.own_assets = _own_assets(files, config)
+        for bundle in asset_bundle.bundle_files(config, files, self.bundles):
+            files.append(bundle)
+        self.own_assets = _own_assets(files, config) + list(self.bundles)
         if not self.config.enabled:
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
