@@ -21,8 +21,8 @@ def test_the_theme_is_the_version_the_cached_shell_was_checked_against():
     """main.html and partials/header.html copy or wrap Material's blocks: an upgrade must be checked, not trusted."""
     installed = version("mkdocs-material")
     assert installed == shell.MATERIAL_VERSION, (
-        f"mkdocs-material is {installed}, but overrides/main.html's site_nav block, overrides/partials/header.html and toc.html "
-        f"(with toc-item.html inlined) were copied from {shell.MATERIAL_VERSION}, and the parts of the shell rendered once per folder were checked "
+        f"mkdocs-material is {installed}, but overrides/main.html's site_nav block, overrides/partials/header.html, toc.html "
+        f"(with toc-item.html inlined), top.html and javascripts/*.html were copied from {shell.MATERIAL_VERSION}, and the parts of the shell rendered once per folder were checked "
         "against it: compare them with the new base.html, run tests/test_shell.py, then update MATERIAL_VERSION"
     )
 
