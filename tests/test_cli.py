@@ -18,6 +18,7 @@ build_entry = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build_entry)
 
 from evidence_cli import run  # noqa: E402
+from evidence_cli.page_parts import BRIEFING  # noqa: E402
 from evidence_cli.search_relevance import Score  # noqa: E402
 
 
@@ -157,7 +158,7 @@ def test_a_summary_without_two_search_queries_is_a_warning_naming_the_fix_not_an
 RUN = {"seconds": 1.0, "cpu": 1.5, "peak_mb": 70, "child_peak_mb": 50, "tree_peak_mb": 110}
 BUILD_ROW = {"n": 3, "validate_s": 0.01, "validate_warm_s": 0.005, "ours": RUN, "plain": {**RUN, "seconds": 0.5, "tree_peak_mb": None}, "ratio": 2.0, "cpu_ratio": 1.0, "summary_kb": 30.0,
              "largest": "cpd/coverage/ (9 KB)", "index_files": 9, "index_mb": 0.1, "pages": 40, "kinds": {"research": (3, 90_000, 31_000)}, "reload_s": 1.5,
-             "second": {**RUN, "seconds": 0.75}}
+             "second": {**RUN, "seconds": 0.75}, "summary_parts": {"head": 3000.0, BRIEFING: 2048.0, "whole page": 22528.0, "beyond the briefing": 20480.0}}
 PAGE_ROW = {"kind": "summary", "requests": 9, "bytes": 300_000, "transferred": 80_000, "lcp": 500.0, "cls": 0.0, "elements": 50.0}
 LIGHTHOUSE_ROW = {"site": "ours", "kind": "summary", "form": "mobile", "performance": 97, "accessibility": 100,
                   "lcp": 1800.0, "cls": 0.0, "tbt": 80.0, "bytes": 81_000, "dom": 345}
@@ -192,15 +193,16 @@ def test_bench_measures_search_on_the_corpus_and_site_it_built(bench_spy, monkey
     assert bench_spy["search"] == {"project": work / "project", "site": work / "site"}
     tables = markdown_tables(capsys.readouterr().out)
     assert bench_spy["pages"] == work / "site"
-    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "page kind", "Pagefind index", "asked", "requests"]
+    assert [t[0].split(" | ")[1] for t in tables] == ["validate", "page kind", "head", "Pagefind index", "asked", "requests"]
     assert bench_spy["questions"] == 3, "the questions are also asked among the first size's synthetic summaries"
     for table in tables:
         assert len(table) == 3 and len({line.count("|") for line in table}) == 1, table
     assert "| 1.0 s (1.5 s) | 0.5 s (1.5 s) | 2.00 (1.00) | 110 MB (70 + 50 MB) | not measured (70 + 50 MB) |" in tables[0][2] and "| 0.8 s (1.5 s) | 40 |" in tables[0][2] and tables[0][2].endswith("| 1.5 s |")
     assert tables[0][2].startswith("| 3 | 0.01 s (warm 0.01 s) |")
     assert tables[1][2] == "| 3 | research | 3 | 0.1 MB | 29.3 KB | 30 KB |"
-    assert tables[2][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
-    assert tables[3][2] == "| bundled site | 10 | 70% (7) | 90% (9) |"
+    assert tables[2][2].startswith("| 3 | 2.93 KB | - |") and tables[2][2].endswith("| 22.00 KB | 20.00 KB |"), "a summary page by part"
+    assert tables[3][2] == "| 3 | 9 files, 0.1 MB | 293 KB (49 KB) | 39 KB | 0.0 MB |"
+    assert tables[4][2] == "| bundled site | 10 | 70% (7) | 90% (9) |"
 
 
 def test_bench_questions_only_prints_top_1_and_top_3_and_each_miss(bench_spy, monkeypatch, capsys):
@@ -230,7 +232,7 @@ def test_bench_without_chromium_says_so_and_still_prints_the_build_figures(bench
     monkeypatch.setattr(bench, "_playwright_chromium", lambda: False)
     assert run(build_entry.parse_args(["bench", "--n", "3"]), REPO) == 0
     out, err = capsys.readouterr()
-    assert "search" not in bench_spy and len(markdown_tables(out)) == 2
+    assert "search" not in bench_spy and len(markdown_tables(out)) == 3, "build, page kinds, a summary page by part"
     assert "Search: not measured, Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH, or pass --no-search." in out
     assert "no search figures: Chromium is missing" in err
 

@@ -150,8 +150,7 @@ def bench(repo: Path, sizes: str, search: bool = True, rounds: int = 1, preview:
                 lighthouse_rows.append((count, _lighthouse_figures(repo, work)))
             print(f"  measured N={count} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     _print_table(rows)
-    for row in rows:
-        page_parts.print_table(row["n"], row["summary_parts"])
+    page_parts.print_table([(row["n"], row["summary_parts"]) for row in rows])
     _print_search(search_rows, missing)
     if not missing:
         _print_questions(repo, counts[0])

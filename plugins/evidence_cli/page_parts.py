@@ -55,6 +55,8 @@ def mean_parts(pages: list[Path]) -> dict[str, float]:
     return {name: sum(sizes) / len(sizes) for name, sizes in totals.items()}
 
 
-def print_table(n: int, means: dict[str, float]) -> None:
-    print(f"\nA summary page by part at N={n} (mean over every summary page; budget {BUDGET / 1024:.0f} KB beyond the briefing):")
-    table.print_table(["part", "bytes"], [[name, f"{size / 1024:.2f} KB"] for name, size in means.items()])
+def print_table(rows: list[tuple[int, dict[str, float]]]) -> None:
+    """One row per N: each part's mean, then the whole page and what lies beyond the briefing."""
+    names = [name for name, _ in MARKERS] + [FOOTER[0], "whole page", "beyond the briefing"]
+    print(f"\nA summary page by part (mean over every summary page; budget {BUDGET / 1024:.0f} KB beyond the briefing):")
+    table.print_table(["N", *names], [[str(n), *(f"{means[name] / 1024:.2f} KB" if name in means else "-" for name in names)] for n, means in rows])
