@@ -234,7 +234,7 @@ def test_pages_carry_no_inline_script_the_site_does_not_use_and_the_theme_still_
 
 
 def test_a_run_of_the_project_s_own_plain_files_is_joined_in_order_and_the_rest_keep_their_element():
-    from evidence_mkdocs.asset_bundle import bundled, joined_text
+    from evidence_mkdocs.asset_bundle import bundled, joined_text, sources
 
     class Module(str):
         type = "module"
@@ -245,3 +245,4 @@ def test_a_run_of_the_project_s_own_plain_files_is_joined_in_order_and_the_rest_
     assert bundled(entries, own, folder + "site.js") == (["https://cdn.example/x.js", folder + "site.js", *entries[3:]], [folder + "a.js", folder + "b.js"])
     assert bundled([folder + "a.js", Module(folder + "b.js"), folder + "sub/e.js"], own, folder + "site.js")[1] == [], "nothing to join"
     assert joined_text([("a.js", "f()\n"), ("b.js", "g()")], folder + "site.js") == "/* a.js */\nf();\n/* b.js */\ng();\n"
+    assert sources(["x.css", "site.css"], {"site.css": ["brand.css", "search.css"]}) == ["x.css", "brand.css", "search.css"]

@@ -62,6 +62,11 @@ def rewrite(config) -> dict[str, list[str]]:
     return {bundle: paths for bundle, paths in ((STYLES, styles), (SCRIPTS, scripts)) if paths}
 
 
+def sources(entries: list, bundles: dict[str, list[str]]) -> list[str]:
+    """The entries' paths with each bundle as the files joined into it, for what reads the sources themselves."""
+    return [path for entry in entries for path in bundles.get(str(entry), [str(entry)])]
+
+
 def bundle_files(config, files, bundles: dict[str, list[str]]) -> list:
     """The bundles as generated files, from the files' texts as this build has them."""
     made = []

@@ -171,7 +171,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.append(File.generated(config, routes.cpd_rules_script(), content=script))
         for code in self.library.settings.languages.codes:
             files.append(File.generated(config, routes.search_words(code), content=spelling.word_list(self.library, code), inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config))))
+        files.append(File.generated(config, routes.share_image(), content=share_image.share_png(config.site_name, self.library.settings.local.colours.get("header") or _brand_colour(config, self.bundles))))
         files = local_files.add_local_files(files, config, self.library)
         files = self._place_translations(files)
         self.hidden_urls = local_files.hidden_urls(files, self.library)
@@ -344,9 +344,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         return [line for line in self.failure.splitlines() if line.strip()]
 
 
-def _brand_colour(config) -> str:
+def _brand_colour(config, bundles: dict[str, list[str]]) -> str:
     """The share image takes the header colour from the site's own stylesheets (brand.css), when set there."""
-    css = [Path(config.docs_dir) / name for name in config.extra_css if name.endswith(".css")]
+    css = [Path(config.docs_dir) / name for name in asset_bundle.sources(config.extra_css, bundles) if name.endswith(".css")]
     return share_image.brand_colour("\n".join(path.read_text(encoding="utf-8") for path in css if path.is_file()))
 
 
