@@ -205,15 +205,10 @@ def test_workers_are_counted_against_the_memory_budget(parent_mb, expected):
     assert parallel_pages.affordable(3, parent_mb, 1024) == expected
 
 
-@pytest.mark.parametrize("memory_for_workers", [True, False])
-def test_citations_and_qr_codes_left_to_the_workers_reach_the_build_cache(site_project, workers, capsys, monkeypatch, memory_for_workers):
+def test_citations_and_qr_codes_left_to_the_workers_reach_the_build_cache(site_project, workers, capsys, monkeypatch):
     """With pages rendering on every core, the citation and QR workers are stopped when rendering starts
-    and the page workers compute what they had not; with no memory for page workers, they are waited for
-    as in a serial build. Either way the site and the build cache are a serial build's."""
+    and the page workers compute what they had not: the site and the build cache are a serial build's."""
     from evidence.outputs import prerender, worker_pool
-
-    if not memory_for_workers:
-        monkeypatch.setattr(parallel_pages, "MEMORY_BUDGET_MB", 1)
     from evidence.outputs.citations.cite_styles import CITED
     from evidence.outputs.qr import DRAWN
 
@@ -230,10 +225,7 @@ def test_citations_and_qr_codes_left_to_the_workers_reach_the_build_cache(site_p
         monkeypatch.setattr(parallel_pages, "ENABLED", enabled)
         assert site_project.build(site_project.root / name) == 0
         caches[name] = {p.name: p.read_text() for p in (site_project.root / ".cache/evidence").glob("*.json")}
-    if memory_for_workers:
-        assert harvested == [2], "the answers' workers were stopped when the pages began to render"
-        assert len(workers) == 3, "the pages were rendered in workers"
-    else:
-        assert harvested == [] and workers == [], "no page workers, so the answers' workers were waited for"
+    assert harvested == [2], "the answers' workers were stopped when the pages began to render"
+    assert len(workers) == 3, "the pages were rendered in workers"
     assert files(site_project.root / "built-serially") == files(site_project.root / "built-in-workers")
     assert caches["built-serially"] == caches["built-in-workers"] and len(caches["built-serially"]) == 2

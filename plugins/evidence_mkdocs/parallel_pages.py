@@ -121,7 +121,6 @@ class PageWorkers(BasePlugin):
 
     def __init__(self, count: int) -> None:
         self.count = count
-        self.afforded: int | None = None  # how many workers memory allows, once asked
         self.nav = None
         self.job: _Job | None = None
         self.running: list[tuple[Worker, list[int]]] = []
@@ -133,14 +132,8 @@ class PageWorkers(BasePlugin):
         finished when pages are about to render, instead of waiting with cores idle; pages compute the rest."""
         prerendering = getattr(config.plugins.get("evidence"), "prerendering", None)
         if prerendering:
-            prerendering.early = self.forking
+            prerendering.early = True
         return files
-
-    def forking(self) -> bool:
-        """Whether workers will render the pages: asked once, just before they would start, as memory then allows."""
-        if self.afforded is None:
-            self.afforded = affordable(self.count, _resident_mb(), MEMORY_BUDGET_MB)
-        return self.afforded >= 2
 
     # Last: the navigation MkDocs renders with is the one the other plugins return.
     @event_priority(-100)
@@ -153,9 +146,9 @@ class PageWorkers(BasePlugin):
     def on_env(self, env, config, files):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # what MkDocs' loop renders
         self.job = _Job(config, doc_files, self.nav, env)
-        if not self.forking():  # MkDocs' own loop renders every page here, as in a serial build
+        count = affordable(self.count, _resident_mb(), MEMORY_BUDGET_MB)
+        if count < 2:  # MkDocs' own loop renders every page here, as in a serial build
             return env
-        count = self.afforded
         parent = os.getpid()
         gc.freeze()  # until gathered: no collection copies the memory the workers share (module docstring)
         for number in range(count):

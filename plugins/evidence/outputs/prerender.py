@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..model.library import Library
 from ..read import routes
@@ -41,12 +40,11 @@ class Prerendering:
     computed: list[tuple[Precomputed, list[str]]]
     cache: Path | None
     answers: Answering
-    # Set when pages may render on every core; asked at ``finish``: if they will, it only harvests.
-    early: Callable[[], bool] | None = None
+    early: bool = False  # set when pages will render on every core: ``finish`` then only harvests
 
     def finish(self) -> None:
         """Wait for the workers, then keep this build's answers in the cache (when any were new)."""
-        if self.early and self.early():
+        if self.early:
             self.answers.harvest()
             return
         self.answers.finish()
