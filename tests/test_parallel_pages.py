@@ -11,7 +11,6 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -203,29 +202,3 @@ def test_workers_that_memory_cannot_afford_are_not_started_and_the_site_is_the_s
 def test_workers_are_counted_against_the_memory_budget(parent_mb, expected):
     """Each worker is assumed to copy half the parent: 500 MB leaves room for two within 1 GB, 600 MB for one."""
     assert parallel_pages.affordable(3, parent_mb, 1024) == expected
-
-
-def test_citations_and_qr_codes_left_to_the_workers_reach_the_build_cache(site_project, workers, capsys, monkeypatch):
-    """With pages rendering on every core, the citation and QR workers are stopped when rendering starts
-    and the page workers compute what they had not: the site and the build cache are a serial build's."""
-    from evidence.outputs import prerender, worker_pool
-    from evidence.outputs.citations.cite_styles import CITED
-    from evidence.outputs.qr import DRAWN
-
-    monkeypatch.setattr(prerender, "MIN_PARALLEL", 1)  # the answers start in workers however few there are
-    monkeypatch.setattr(worker_pool, "cores", lambda: 2)
-    harvested = []
-    harvest = worker_pool.Answering.harvest
-    monkeypatch.setattr(worker_pool.Answering, "harvest", lambda self: harvested.append(len(self.workers)) or harvest(self))
-    caches = {}
-    for name, enabled in (("built-serially", False), ("built-in-workers", True)):
-        for function in (CITED, DRAWN):
-            monkeypatch.setattr(function, "answers", {})  # nothing known from an earlier build in this process
-        shutil.rmtree(site_project.root / ".cache", ignore_errors=True)
-        monkeypatch.setattr(parallel_pages, "ENABLED", enabled)
-        assert site_project.build(site_project.root / name) == 0
-        caches[name] = {p.name: p.read_text() for p in (site_project.root / ".cache/evidence").glob("*.json")}
-    assert harvested == [2], "the answers' workers were stopped when the pages began to render"
-    assert len(workers) == 3, "the pages were rendered in workers"
-    assert files(site_project.root / "built-serially") == files(site_project.root / "built-in-workers")
-    assert caches["built-serially"] == caches["built-in-workers"] and len(caches["built-serially"]) == 2

@@ -132,29 +132,3 @@ def test_the_cache_is_never_inside_the_site(tmp_path):
     assert cache_folder(tmp_path, tmp_path / "site") == (tmp_path / ".cache/evidence").resolve()
     assert cache_folder(tmp_path, tmp_path / ".cache") is None
     assert cache_folder(tmp_path, tmp_path / ".cache/evidence") is None
-
-
-def test_harvest_keeps_what_workers_finished_and_stops_them(monkeypatch):
-    """When pages are about to render on every core, the answers' workers are stopped rather than waited
-    for: what they finished is kept, the rest is left to whoever asks, and no worker process is left."""
-    import os
-    import time
-
-    from evidence.outputs import worker_pool
-    from evidence.outputs.precomputed import Precomputed
-
-    import slow_answers
-
-    monkeypatch.setenv("PYTHONPATH", str(Path(slow_answers.__file__).parent))  # the workers import it by name
-    monkeypatch.setattr(worker_pool, "cores", lambda: 1 + 1)
-    function = Precomputed("test", slow_answers.answer)
-    keys = ["first", "second", "slow-third", "slow-fourth", "fifth", "sixth"]  # each worker's share: every other key
-    answering = worker_pool.answering([(function, keys)], min_parallel=1)
-    workers = [worker for _, worker, _ in answering.workers]
-    deadline = time.monotonic() + 60
-    while sum(os.pread(out.fileno(), 1 << 16, 0).count(b"\n") for _, _, out in answering.workers) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    answering.harvest()
-    assert function.answers == {"first": "FIRST", "second": "SECOND"}, "finished answers kept; the slow ones and those after them left missing"
-    assert all(worker.returncode is not None for worker in workers), "every worker stopped and reaped"
-    assert function("fifth") == "FIFTH"

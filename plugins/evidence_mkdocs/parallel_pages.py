@@ -33,12 +33,6 @@ workers avoid (``affordable``).
 Fewer workers than cores, or none, when their copies would take the whole
 pipeline past its memory budget (``affordable``).
 
-The evidence plugin's citation and QR workers run while the Markdown is
-converted; the evidence plugin stops them when pages are about to render
-(``Prerendering.early``) rather than wait with a core idle, and the page
-workers compute the answers they had not finished and send them back for
-the build cache.
-
 Serial instead (a plain ``mkdocs build`` or ``serve`` never come here): one
 core, a site folder with files in it (a dirty build would keep them), more
 than one thread (forking copies locks other threads may hold), or another
@@ -125,16 +119,6 @@ class PageWorkers(BasePlugin):
         self.job: _Job | None = None
         self.running: list[tuple[Worker, list[int]]] = []
 
-    # Last: the evidence plugin has started computing its citations and QR codes.
-    @event_priority(-100)
-    def on_files(self, files, config):
-        """Pages will render on every core, so the evidence plugin takes the answers its workers have
-        finished when pages are about to render, instead of waiting with cores idle; pages compute the rest."""
-        prerendering = getattr(config.plugins.get("evidence"), "prerendering", None)
-        if prerendering:
-            prerendering.early = True
-        return files
-
     # Last: the navigation MkDocs renders with is the one the other plugins return.
     @event_priority(-100)
     def on_nav(self, nav, config, files):
@@ -184,8 +168,6 @@ class _Job:
         self.config, self.doc_files, self.nav, self.env = config, doc_files, nav, env
         self.evidence = config.plugins.get("evidence")
         self.blocked = getattr(self.evidence, "blocked_scripts", None)
-        self.prerendering = getattr(self.evidence, "prerendering", None)
-        self.known = self.prerendering.known() if self.prerendering else {}  # answers a worker starts with
         self.found = FoundScripts.instead_of(self.evidence)  # 404.html and other templates record here
 
     def render(self, index: int) -> None:
@@ -202,8 +184,7 @@ class _Job:
                 self.render(index)
             except Exception as exc:
                 return Outcome(captured.records, found.entries, Failure.of(index, exc))
-        answers = self.prerendering.new_since(self.known) if self.prerendering else {}
-        return Outcome(captured.records, found.entries, None, answers)
+        return Outcome(captured.records, found.entries, None)
 
     def gather(self, results: list[tuple["Outcome | None", list[int]]]) -> None:
         """In the parent: log what the workers logged, raise the first failure, record blocked scripts in page order."""
@@ -220,14 +201,6 @@ class _Job:
                 for index in share:
                     self.render(index)
         self._replay(self.found.entries + [entry for o in outcomes for entry in o.found])
-        self._keep_answers(outcomes)
-
-    def _keep_answers(self, outcomes: list["Outcome"]) -> None:
-        """The citations and QR codes the workers computed, into the build cache with the rest."""
-        if self.prerendering:
-            for outcome in outcomes:
-                self.prerendering.add(outcome.answers)
-            self.prerendering.save()
 
     def _replay(self, entries: list) -> None:
         """Blocked scripts recorded in a serial build's order: templates first, then pages (the warning names the first)."""
@@ -260,11 +233,10 @@ class FoundScripts:
 
 
 class Outcome:
-    """What a worker sends back: its log records by page, its blocked scripts, its failure if any,
-    the answers it computed (citations, QR codes) for the build cache."""
+    """What a worker sends back: its log records by page, its blocked scripts, its failure if any."""
 
-    def __init__(self, records: list, found: list, failure: "Failure | None", answers: dict | None = None) -> None:
-        self.records, self.found, self.failure, self.answers = records, found, failure, answers or {}
+    def __init__(self, records: list, found: list, failure: "Failure | None") -> None:
+        self.records, self.found, self.failure = records, found, failure
 
 
 class Failure:

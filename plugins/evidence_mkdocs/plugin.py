@@ -144,8 +144,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return _mark_excluded(files, config, _fixed_pages())
         if not self.library:
             return files
-        # Workers compute citations and QR codes while MkDocs converts the Markdown; on_env collects them
-        # (or, when pages render on every core, takes what they finished: parallel_pages).
+        # Workers compute citations and QR codes while MkDocs converts the Markdown; on_env collects them.
         self.cache = cache_folder(self.library.settings.root, Path(config.site_dir))
         self.prerendering = prerender(self.library, _identity(config), self.cache)
         pages = site_pages(self.library, _identity(config), _today())

@@ -8,10 +8,7 @@ rest started on every core (``worker_pool``) while MkDocs converts the pages'
 Markdown; before the first page renders they are collected and the cache
 updated. Templates then find every answer ready; one they ask for that is
 not (a page this step does not know) is computed on the spot, with the same
-result. When the pages themselves render on every core (``parallel_pages``),
-waiting for the last answers would leave cores idle: the workers are stopped
-instead, the pages compute what they had not finished, and the cache is
-updated once the pages are gathered.
+result.
 """
 
 from __future__ import annotations
@@ -33,53 +30,32 @@ from .worker_pool import MIN_PARALLEL, Answering, answering
 
 @dataclass
 class Prerendering:
-    """Answers under way; ``finish`` before the first page renders, or ``harvest`` when the pages
-    render on every core (``parallel_pages``): they compute what is missing, and ``save`` follows."""
+    """Answers under way; ``finish`` before the first page renders."""
 
     work: list[tuple[Precomputed, list[str]]]
     computed: list[tuple[Precomputed, list[str]]]
     cache: Path | None
     answers: Answering
-    early: bool = False  # set when pages will render on every core: ``finish`` then only harvests
 
     def finish(self) -> None:
         """Wait for the workers, then keep this build's answers in the cache (when any were new)."""
-        if self.early:
-            self.answers.harvest()
-            return
         self.answers.finish()
-        self.save()
-
-    def save(self) -> None:
         for (function, keys), (_, new) in zip(self.work, self.computed):
             if self.cache and new:
                 answer_store.save(self.cache, function, keys)
         self.computed = []
 
-    def known(self) -> dict[str, set[str]]:
-        """The keys answered so far, by function: what a page worker started with."""
-        return {function.name: set(function.answers) for function, _ in self.work}
 
-    def new_since(self, known: dict[str, set[str]]) -> dict[str, dict[str, str]]:
-        """The answers computed since ``known``, by function, for the process that keeps the cache."""
-        return {f.name: {k: v for k, v in f.answers.items() if k not in known.get(f.name, ())} for f, _ in self.work}
-
-    def add(self, answers: dict[str, dict[str, str]]) -> None:
-        for function, _ in self.work:
-            function.answers.update(answers.get(function.name, {}))
-
-
-def prerender(library: Library, site: SiteIdentity, cache: Path | None, min_parallel: int | None = None) -> Prerendering:
+def prerender(library: Library, site: SiteIdentity, cache: Path | None, min_parallel: int = MIN_PARALLEL) -> Prerendering:
     """Start every summary's answers. ``cache``: the build cache folder, or None (see ``cache_folder``)."""
-    # QR codes first: the flyers' code files are made before pages render, from the codes drawn by then.
-    work = [(DRAWN, _addresses(library, site)), (CITED, _citations(library, site))]
+    work = [(CITED, _citations(library, site)), (DRAWN, _addresses(library, site))]
     for function, keys in work:
         missing = function.missing(keys)
         if missing and cache:
             kept = answer_store.load(cache, function)
             function.answers.update((key, kept[key]) for key in missing if key in kept)
     computed = [(function, function.missing(keys)) for function, keys in work]
-    return Prerendering(work, computed, cache, answering(computed, min_parallel or MIN_PARALLEL))
+    return Prerendering(work, computed, cache, answering(computed, min_parallel))
 
 
 def cache_folder(root: Path, site_dir: Path) -> Path | None:

@@ -11,12 +11,6 @@ written without a ``__main__`` guard, and ``fork`` is unsafe in ``serve``,
 which runs threads. Each answer is stored under its
 own key, so the order in which shares finish cannot change a page. A handful
 of answers, or a machine with one core, stays in this process.
-
-A worker writes each answer as soon as it has it, one JSON line to a file
-(unnamed, so nothing is left behind), rather than all at the end: when pages
-are about to render on every core (``parallel_pages``), waiting for the
-workers would leave cores idle, so ``harvest`` stops them and keeps what they
-finished, and the pages compute the rest as they ask for it.
 """
 
 from __future__ import annotations
@@ -62,11 +56,6 @@ class Answering:
         while self.workers:
             _collect(*self.workers.pop(0))
 
-    def harvest(self) -> None:
-        """Stop the workers now and keep the answers they finished; the rest stay missing, for whoever asks."""
-        while self.workers:
-            _collect(*self.workers.pop(0), wait=False)
-
 
 def cores() -> int:
     """The cores this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
@@ -84,50 +73,34 @@ def _answer_here(share: Work) -> None:
             function(key)  # computed only when not answered yet
 
 
-def _start(share: Work) -> tuple[Work, subprocess.Popen | None, IO[bytes]]:
-    """The worker reads its share from a file, so starting it never waits for it to read,
-    and writes its answers to another, which ``_collect`` reads however far it got."""
+def _start(share: Work) -> tuple[Work, subprocess.Popen | None]:
+    """The worker reads its share from a file, so starting it never waits for it to read."""
     request = tempfile.TemporaryFile("w+", encoding="utf-8")
     json.dump([[_name(function.compute), keys] for function, keys in share], request)
     request.seek(0)
-    answers = tempfile.TemporaryFile("w+b")
     package_root = str(Path(__file__).resolve().parents[2])  # the folder holding evidence/
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
     try:
-        worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=request, stdout=answers, stderr=subprocess.DEVNULL, env=env)
+        worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=request, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     except OSError:  # no processes allowed here: this process answers the share itself
         worker = None
     finally:
         request.close()  # the child holds its own handle
-    return share, worker, answers
+    return share, worker
 
 
-def _collect(share: Work, worker: subprocess.Popen | None, answers: IO[bytes], wait: bool = True) -> None:
-    """The worker's answers, every one it finished; with ``wait``, whatever it could not answer is
-    computed here, so a failure there (a crash, a killed process) costs time, never a wrong page,
-    and a real error is raised here."""
-    with answers:
-        if worker and not wait:
-            worker.kill()
-        if worker:
-            worker.wait()
-        answers.seek(0)
-        for line in answers:
-            if not _take(share, line):
-                break  # the last line of a worker stopped while writing it
-    if wait:
-        _answer_here(share)  # only keys still missing are computed
-
-
-def _take(share: Work, line: bytes) -> bool:
-    """One answer line, ``[function's number, key's number, answer]``, into its function's answers."""
+def _collect(share: Work, worker: subprocess.Popen | None) -> None:
+    """The worker's answers; whatever it could not answer is computed here, so a failure there
+    (a crash, a killed process) costs time, never a wrong page, and a real error is raised here."""
     try:
-        number, index, answer = json.loads(line)
-        function, keys = share[number]
-        function.answers[keys[index]] = answer
-    except (ValueError, TypeError, IndexError):
-        return False
-    return True
+        output = worker.communicate()[0] if worker else b""
+        answers = json.loads(output) if worker and worker.returncode == 0 else []
+    except ValueError:
+        answers = []
+    for (function, keys), given in zip(share, answers):
+        if isinstance(given, list) and len(given) == len(keys):
+            function.answers.update(zip(keys, given))
+    _answer_here(share)  # only keys still missing are computed
 
 
 def _name(compute: Callable[[str], str]) -> str:
@@ -135,14 +108,13 @@ def _name(compute: Callable[[str], str]) -> str:
 
 
 def _serve(requests: IO[str], answers: IO[str]) -> None:
-    """In a worker: each request is a function's name and keys; each answer is written (and
-    flushed) as soon as it is known, so one stopped early has given everything it finished."""
-    for number, (name, keys) in enumerate(json.load(requests)):
+    """In a worker: each request is a function's name and keys; the answers go back in order."""
+    out = []
+    for name, keys in json.load(requests):
         module, qualname = name.split(":")
         compute = getattr(importlib.import_module(module), qualname)
-        for index, key in enumerate(keys):
-            answers.write(json.dumps([number, index, compute(key)]) + "\n")
-            answers.flush()
+        out.append([compute(key) for key in keys])
+    json.dump(out, answers)
 
 
 if __name__ == "__main__":
